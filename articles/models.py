@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.content.models import ContentBase, ContentQuerySet
+
+
+class ArticleQuerySet(ContentQuerySet):
+    def for_detail(self) -> ArticleQuerySet:
+        """Author, tags, sources and the published related trials."""
+        from trials.models import Trial
+
+        return self.for_listing().prefetch_related(
+            "sources",
+            models.Prefetch("related_trials", queryset=Trial.objects.published().order_by("title")),
+        )
+
+
+class Article(ContentBase):
+    """An explainer or a piece of research news."""
+
+    related_trials = models.ManyToManyField(
+        "trials.Trial",
+        blank=True,
+        related_name="articles",
+        verbose_name=_("related trials"),
+        help_text=_("Trials the article talks about; only published ones are shown to readers."),
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta(ContentBase.Meta):
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+
+class Source(models.Model):
+    """A study, registry record or organisation page an article relies on."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("address"), max_length=500)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("source")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,40 @@
+"""The admin site, with the moderators' review queue on its index page."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.urls import NoReverseMatch, reverse
+
+
+
+class PortalAdminSite(admin.AdminSite):
+    site_header = "MS Research Portal: editors"
+    site_title = "MS Research Portal admin"
+    index_title = "Editorial work"
+
+    def index(self, request, extra_context=None):
+        from portal.content.models import Status
+        from portal.content.selectors import content_models
+
+        queue = []
+        for model in content_models():
+            opts = model._meta
+            if not request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+                continue
+            try:
+                url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+            except NoReverseMatch:
+                continue
+            queue.append(
+                {
+                    "name": opts.verbose_name_plural,
+                    "url": f"{url}?status__exact={Status.IN_REVIEW}",
+                    "count": model.objects.in_review().count(),
+                }
+            )
+        return super().index(request, {"review_queue": queue, **(extra_context or {})})
+
+
+class PortalAdminConfig(AdminConfig):
+    default_site = "portal.admin_site.PortalAdminSite"

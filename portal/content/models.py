@@ -1,0 +1,186 @@
+"""The moderated content model that articles, FAQs and trials share.
+
+Status only changes through `portal.content.services`; `save()` only fills in derived fields.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from .markdown import render_markdown
+
+WORDS_PER_MINUTE = 200
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class ContentQuerySet(models.QuerySet):
+    """Filters every content type shares, so no public view can forget the status filter."""
+
+    def published(self) -> ContentQuerySet:
+        """Rows the public may see: published ones only."""
+        return self.filter(status=Status.PUBLISHED)
+
+    def in_review(self) -> ContentQuerySet:
+        return self.filter(status=Status.IN_REVIEW)
+
+    def for_listing(self) -> ContentQuerySet:
+        """Preloads the author (join) and tags (one extra query) for cards."""
+        return self.select_related("author").prefetch_related("tags")
+
+    def for_detail(self) -> ContentQuerySet:
+        """Same preloads as a listing; apps add their own relations."""
+        return self.for_listing()
+
+    def tagged(self, slug: str) -> ContentQuerySet:
+        return self.filter(tags__slug=slug).distinct()
+
+    def search(self, text: str) -> ContentQuerySet:
+        """A plain substring match on title, summary and body (the ranked site search is separate)."""
+        text = text.strip()
+        if not text:
+            return self.none()
+        return self.filter(
+            models.Q(title__icontains=text) | models.Q(summary__icontains=text) | models.Q(body__icontains=text)
+        )
+
+    def newest_first(self) -> ContentQuerySet:
+        return self.order_by("-published_at", "-pk")
+
+
+class ContentBase(models.Model):
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        unique=True,
+        help_text=_("The last part of the page's web address. Filled in from the title if left empty."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two plain-language sentences shown on cards, in search results and as the page description."),
+    )
+    body = models.TextField(
+        _("body"),
+        blank=True,
+        help_text=_("Markdown. Scripts, event handlers and javascript: links are removed when it is shown."),
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text=_("Changed only by the moderation actions (submit, publish, send back, archive)."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    published_at = models.DateTimeField(
+        _("published"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when the item is first published."),
+    )
+    last_reviewed = models.DateField(
+        _("last medically reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date a clinician or trained editor last checked the medical content."),
+    )
+
+    tags = TaggableManager(blank=True)
+
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        permissions = [("moderate_content", "Can publish, send back and archive")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def ensure_slug(self) -> None:
+        """Fill an empty slug from the title, adding -2, -3... if another item has it."""
+        if self.slug:
+            return
+        base = slugify(self.title)[:240] or "item"
+        slug, n = base, 1
+        while type(self).objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        self.slug = slug
+
+    def save(self, *args, **kwargs) -> None:
+        self.ensure_slug()
+        self.body_html = render_markdown(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
+    def kind(self) -> str:
+        return self._meta.verbose_name
+
+    @property
+    def display_date(self):
+        return self.published_at or self.updated_at
+
+    @property
+    def reading_minutes(self) -> int:
+        words = len(re.findall(r"\w+", strip_tags(self.body_html) or self.body))
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+class ModerationEvent(models.Model):
+    """One status change of one content item: who, when, from, to and why."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices)
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        verbose_name = _("moderation event")
+
+    def __str__(self) -> str:
+        return f"{self.get_from_status_display() or '-'} → {self.get_to_status_display()}"

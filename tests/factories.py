@@ -1,0 +1,104 @@
+"""factory_boy factories for every model; content factories default to published."""
+
+from __future__ import annotations
+
+import factory
+from django.utils import timezone
+
+from articles.models import Article, Source
+from faq.models import Category, Question
+from portal.accounts.models import User
+from portal.content.models import Status
+from trials.models import Location, RecruitmentStatus, Trial
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    password = factory.django.Password("correct horse battery staple")
+
+
+class ContentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Content item {n}")
+    slug = factory.Sequence(lambda n: f"content-item-{n}")
+    summary = "A short plain-language summary."
+    body = "Some **Markdown** body text about CAR T-cell therapy."
+    status = Status.PUBLISHED
+    author = factory.SubFactory(UserFactory)
+    published_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == Status.PUBLISHED else None)
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.add(*extracted)
+
+
+class ArticleFactory(ContentFactory):
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    article = factory.SubFactory(ArticleFactory)
+    title = "A study"
+    url = "https://example.org/study"
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+
+
+class QuestionFactory(ContentFactory):
+    class Meta:
+        model = Question
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Question {n}?")
+    slug = factory.Sequence(lambda n: f"question-{n}")
+    category = factory.SubFactory(CategoryFactory)
+
+
+class TrialFactory(ContentFactory):
+    class Meta:
+        model = Trial
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Trial {n}")
+    slug = factory.Sequence(lambda n: f"trial-{n}")
+    nct_id = factory.Sequence(lambda n: f"NCT{90000000 + n:08d}")
+    overall_status = RecruitmentStatus.RECRUITING
+    phases = ",PHASE1,"
+    car_t_target = "cd19"
+    sponsor = "Example Sponsor"
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    trial = factory.SubFactory(TrialFactory)
+    facility = factory.Sequence(lambda n: f"Hospital {n}")
+    city = "Berlin"
+    country = "Germany"
+    key = factory.LazyAttribute(lambda o: f"{o.facility}|{o.city}|{o.country}".casefold())
+    status = RecruitmentStatus.RECRUITING

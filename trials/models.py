@@ -1,0 +1,222 @@
+"""A clinical trial tracked against its ClinicalTrials.gov record.
+
+Registry fields mirror the API v2 record and are only written by the importer; editorial fields
+(summary, body, what it means, tags, workflow status) are only written by editors.
+"""
+
+from __future__ import annotations
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.content.models import ContentBase, ContentQuerySet
+
+nct_validator = RegexValidator(
+    r"^NCT\d{8}\Z",
+    _("Enter a ClinicalTrials.gov number: NCT followed by 8 digits, e.g. NCT06451159."),
+)
+
+
+class RecruitmentStatus(models.TextChoices):
+    """ClinicalTrials.gov's overall status values, with plain-language labels."""
+
+    NOT_YET_RECRUITING = "NOT_YET_RECRUITING", _("Not yet recruiting")
+    RECRUITING = "RECRUITING", _("Recruiting")
+    ENROLLING_BY_INVITATION = "ENROLLING_BY_INVITATION", _("Enrolling by invitation")
+    ACTIVE_NOT_RECRUITING = "ACTIVE_NOT_RECRUITING", _("Active, not recruiting")
+    SUSPENDED = "SUSPENDED", _("Suspended")
+    TERMINATED = "TERMINATED", _("Terminated")
+    COMPLETED = "COMPLETED", _("Completed")
+    WITHDRAWN = "WITHDRAWN", _("Withdrawn")
+    UNKNOWN = "UNKNOWN", _("Unknown status")
+    AVAILABLE = "AVAILABLE", _("Available (expanded access)")
+    NO_LONGER_AVAILABLE = "NO_LONGER_AVAILABLE", _("No longer available")
+    TEMPORARILY_NOT_AVAILABLE = "TEMPORARILY_NOT_AVAILABLE", _("Temporarily not available")
+    APPROVED_FOR_MARKETING = "APPROVED_FOR_MARKETING", _("Approved for marketing")
+    WITHHELD = "WITHHELD", _("Withheld")
+
+
+OPEN_STATUSES = (
+    RecruitmentStatus.RECRUITING,
+    RecruitmentStatus.NOT_YET_RECRUITING,
+    RecruitmentStatus.ENROLLING_BY_INVITATION,
+)
+
+
+class Phase(models.TextChoices):
+    EARLY_PHASE1 = "EARLY_PHASE1", _("Early phase 1")
+    PHASE1 = "PHASE1", _("Phase 1")
+    PHASE2 = "PHASE2", _("Phase 2")
+    PHASE3 = "PHASE3", _("Phase 3")
+    PHASE4 = "PHASE4", _("Phase 4")
+    NA = "NA", _("Not applicable")
+
+
+class CarTTarget(models.TextChoices):
+    CD19 = "cd19", _("CD19")
+    BCMA = "bcma", _("BCMA")
+    CD19_BCMA = "cd19_bcma", _("CD19 and BCMA")
+    OTHER = "other", _("Other CAR T target")
+    NONE = "none", _("Not a CAR T therapy")
+
+
+def phase_label(codes: list[str] | tuple[str, ...]) -> str:
+    """("PHASE2", "PHASE3") -> "Phase 2/3"; ("EARLY_PHASE1",) -> "Early phase 1"."""
+    codes = [c for c in codes if c]
+    if not codes:
+        return ""
+    if len(codes) > 1 and all(c.startswith("PHASE") for c in codes):
+        return "Phase " + "/".join(c.removeprefix("PHASE") for c in codes)
+    return " / ".join(str(Phase(c).label) if c in Phase.values else c for c in codes)
+
+
+class TrialQuerySet(ContentQuerySet):
+    def open_to_new_participants(self) -> TrialQuerySet:
+        return self.filter(overall_status__in=OPEN_STATUSES)
+
+    def with_phase(self, code: str) -> TrialQuerySet:
+        return self.filter(phases__contains=f",{code},")
+
+    def for_detail(self) -> TrialQuerySet:
+        """Author, tags and locations (ordered by country, city)."""
+        return self.for_listing().prefetch_related("locations")
+
+
+class Trial(ContentBase):
+    """`title` is the registry's brief title; `summary` and `body` are the editors' plain-language text."""
+
+    nct_id = models.CharField(
+        _("NCT number"),
+        max_length=11,
+        unique=True,
+        validators=[nct_validator],
+        help_text=_("The ClinicalTrials.gov identifier: NCT followed by 8 digits."),
+    )
+    official_title = models.TextField(_("official title"), blank=True)
+    acronym = models.CharField(_("acronym"), max_length=100, blank=True)
+    sponsor = models.CharField(_("lead sponsor"), max_length=255, blank=True)
+    sponsor_class = models.CharField(
+        _("sponsor type"),
+        max_length=20,
+        blank=True,
+        help_text=_("The registry's sponsor class: INDUSTRY, NIH, FED, OTHER_GOV, INDIV, NETWORK, OTHER."),
+    )
+    collaborators = models.JSONField(_("collaborators"), default=list, blank=True)
+    study_type = models.CharField(_("study type"), max_length=30, blank=True)
+    phases = models.CharField(
+        _("phases"),
+        max_length=100,
+        blank=True,
+        help_text=_("Registry phase codes wrapped in commas, e.g. ,PHASE1,PHASE2, (so one phase can be filtered)."),
+    )
+    overall_status = models.CharField(
+        _("recruitment status"),
+        max_length=30,
+        choices=RecruitmentStatus.choices,
+        default=RecruitmentStatus.UNKNOWN,
+        db_index=True,
+    )
+    last_known_status = models.CharField(
+        _("last known status"), max_length=30, choices=RecruitmentStatus.choices, blank=True
+    )
+    why_stopped = models.TextField(_("why stopped"), blank=True)
+    conditions = models.JSONField(_("conditions"), default=list, blank=True)
+    interventions = models.JSONField(_("interventions"), default=list, blank=True)
+    car_t_target = models.CharField(
+        _("CAR T target"),
+        max_length=20,
+        choices=CarTTarget.choices,
+        default=CarTTarget.NONE,
+        db_index=True,
+        help_text=_("Which antigen the CAR T cells are aimed at. Set by editors; a guess is filled in on import."),
+    )
+    enrollment = models.PositiveIntegerField(_("enrollment"), null=True, blank=True)
+    enrollment_type = models.CharField(_("enrollment type"), max_length=20, blank=True)
+    # Dates keep the registry's precision: "2027-02" is a month, not the 1st of February.
+    start_date = models.CharField(_("start date"), max_length=10, blank=True)
+    start_date_type = models.CharField(max_length=20, blank=True)
+    primary_completion_date = models.CharField(_("primary completion date"), max_length=10, blank=True)
+    primary_completion_date_type = models.CharField(max_length=20, blank=True)
+    completion_date = models.CharField(_("completion date"), max_length=10, blank=True)
+    completion_date_type = models.CharField(max_length=20, blank=True)
+    first_posted = models.DateField(_("first posted"), null=True, blank=True)
+    last_update_posted = models.DateField(_("last registry update"), null=True, blank=True, db_index=True)
+    brief_summary = models.TextField(_("registry summary"), blank=True)
+    eligibility_criteria = models.TextField(_("eligibility criteria"), blank=True)
+    sex = models.CharField(_("sex"), max_length=20, blank=True)
+    minimum_age = models.CharField(_("minimum age"), max_length=30, blank=True)
+    maximum_age = models.CharField(_("maximum age"), max_length=30, blank=True)
+    registry_hash = models.CharField(max_length=64, blank=True, editable=False)
+    last_checked_at = models.DateTimeField(_("last checked against the registry"), null=True, blank=True)
+
+    what_it_means = models.TextField(
+        _("what this means for people with MS"),
+        blank=True,
+        help_text=_("Editorial, Markdown. Never overwritten by a registry refresh."),
+    )
+    what_it_means_html = models.TextField(editable=False, blank=True)
+
+    objects = TrialQuerySet.as_manager()
+
+    class Meta(ContentBase.Meta):
+        ordering = ["-last_update_posted", "-pk"]
+        verbose_name = _("trial")
+        verbose_name_plural = _("trials")
+
+    def save(self, *args, **kwargs) -> None:
+        from portal.content.markdown import render_markdown
+
+        self.what_it_means_html = render_markdown(self.what_it_means)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "what_it_means" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "what_it_means_html"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("trials:detail", kwargs={"slug": self.slug})
+
+    @property
+    def registry_url(self) -> str:
+        return f"https://clinicaltrials.gov/study/{self.nct_id}"
+
+    @property
+    def phase_list(self) -> list[str]:
+        return [p for p in self.phases.split(",") if p]
+
+    @phase_list.setter
+    def phase_list(self, codes) -> None:
+        self.phases = "," + ",".join(codes) + "," if codes else ""
+
+    @property
+    def phase_label(self) -> str:
+        return phase_label(self.phase_list)
+
+    @property
+    def is_open(self) -> bool:
+        return self.overall_status in OPEN_STATUSES
+
+
+class Location(models.Model):
+    """A trial site. `key` is facility + city + country, normalised, so refreshes can diff sites."""
+
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="locations")
+    key = models.CharField(max_length=600)
+    facility = models.CharField(_("facility"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    state = models.CharField(_("state or region"), max_length=120, blank=True)
+    country = models.CharField(_("country"), max_length=120, blank=True, db_index=True)
+    status = models.CharField(_("site status"), max_length=30, blank=True)
+
+    class Meta:
+        ordering = ["country", "city", "facility"]
+        constraints = [models.UniqueConstraint(fields=["trial", "key"], name="unique_trial_location")]
+        verbose_name = _("location")
+
+    def __str__(self) -> str:
+        return ", ".join(p for p in (self.facility, self.city, self.country) if p)
+
+    @property
+    def is_recruiting(self) -> bool:
+        return self.status == RecruitmentStatus.RECRUITING
