@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -18,6 +20,16 @@ def _test_settings(settings, tmp_path):
     }
 
 
+def staff_group(name: str) -> Group:
+    """The group from the data migration; re-created the same way if a transactional test flushed it."""
+    if not Group.objects.filter(name=name).exists():
+        from django.apps import apps
+
+        groups_migration = importlib.import_module("portal.content.migrations.0002_editor_and_moderator_groups")
+        groups_migration.create_groups(apps, None)
+    return Group.objects.get(name=name)
+
+
 @pytest.fixture
 def user(db):
     return UserFactory()
@@ -26,14 +38,14 @@ def user(db):
 @pytest.fixture
 def editor(db):
     user = UserFactory(is_staff=True, username="editor")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(staff_group("Editors"))
     return user
 
 
 @pytest.fixture
 def moderator(db):
     user = UserFactory(is_staff=True, username="moderator")
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(staff_group("Moderators"))
     return user
 
 
