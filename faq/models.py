@@ -31,9 +31,7 @@ class QuestionQuerySet(ContentQuerySet):
 
     def for_faq_page(self) -> QuestionQuerySet:
         """Published questions in page order: category, then position, then title."""
-        return self.published().for_listing().order_by(
-            "category__position", "category__name", "position", "title"
-        )
+        return self.published().for_listing().order_by("category__position", "category__name", "position", "title")
 
 
 class Question(ContentBase):
@@ -45,9 +43,7 @@ class Question(ContentBase):
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Order within its category; lower comes first.")
     )
-    featured = models.BooleanField(
-        _("featured"), default=False, help_text=_("Shown on the home page when published.")
-    )
+    featured = models.BooleanField(_("featured"), default=False, help_text=_("Shown on the home page when published."))
 
     objects = QuestionQuerySet.as_manager()
 

@@ -7,7 +7,6 @@ from django.contrib.admin.apps import AdminConfig
 from django.urls import NoReverseMatch, reverse
 
 
-
 class PortalAdminSite(admin.AdminSite):
     site_header = "MS Research Portal: editors"
     site_title = "MS Research Portal admin"

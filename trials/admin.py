@@ -18,16 +18,45 @@ class LocationInline(admin.TabularInline):
 
 @admin.register(Trial)
 class TrialAdmin(ContentAdmin):
-    list_display = ("nct_id", *ContentAdmin.list_display[:2], "overall_status", "car_t_target", "tag_list", "last_update_posted")
+    list_display = (
+        "nct_id",
+        *ContentAdmin.list_display[:2],
+        "overall_status",
+        "car_t_target",
+        "tag_list",
+        "last_update_posted",
+    )
     list_filter = (*ContentAdmin.list_filter, "overall_status", "car_t_target")
     search_fields = ("nct_id", "acronym", "sponsor", *ContentAdmin.search_fields)
     content_fields = ("nct_id", *ContentAdmin.content_fields, "what_it_means", "car_t_target")
     registry_fields = (
-        "official_title", "acronym", "sponsor", "sponsor_class", "study_type", "phases", "overall_status",
-        "last_known_status", "why_stopped", "conditions", "interventions", "enrollment", "enrollment_type",
-        "start_date", "start_date_type", "primary_completion_date", "primary_completion_date_type",
-        "completion_date", "completion_date_type", "first_posted", "last_update_posted", "brief_summary",
-        "eligibility_criteria", "sex", "minimum_age", "maximum_age", "last_checked_at",
+        "official_title",
+        "acronym",
+        "sponsor",
+        "sponsor_class",
+        "study_type",
+        "phases",
+        "overall_status",
+        "last_known_status",
+        "why_stopped",
+        "conditions",
+        "interventions",
+        "enrollment",
+        "enrollment_type",
+        "start_date",
+        "start_date_type",
+        "primary_completion_date",
+        "primary_completion_date_type",
+        "completion_date",
+        "completion_date_type",
+        "first_posted",
+        "last_update_posted",
+        "brief_summary",
+        "eligibility_criteria",
+        "sex",
+        "minimum_age",
+        "maximum_age",
+        "last_checked_at",
     )
     inlines = [LocationInline, *ContentAdmin.inlines]
 

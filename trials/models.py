@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.content.models import ContentBase, ContentQuerySet
 
+from .ctgov.parser import phase_label
+
 nct_validator = RegexValidator(
     r"^NCT\d{8}\Z",
     _("Enter a ClinicalTrials.gov number: NCT followed by 8 digits, e.g. NCT06451159."),
@@ -60,16 +62,6 @@ class CarTTarget(models.TextChoices):
     CD19_BCMA = "cd19_bcma", _("CD19 and BCMA")
     OTHER = "other", _("Other CAR T target")
     NONE = "none", _("Not a CAR T therapy")
-
-
-def phase_label(codes: list[str] | tuple[str, ...]) -> str:
-    """("PHASE2", "PHASE3") -> "Phase 2/3"; ("EARLY_PHASE1",) -> "Early phase 1"."""
-    codes = [c for c in codes if c]
-    if not codes:
-        return ""
-    if len(codes) > 1 and all(c.startswith("PHASE") for c in codes):
-        return "Phase " + "/".join(c.removeprefix("PHASE") for c in codes)
-    return " / ".join(str(Phase(c).label) if c in Phase.values else c for c in codes)
 
 
 class TrialQuerySet(ContentQuerySet):

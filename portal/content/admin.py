@@ -59,17 +59,38 @@ def _apply(modeladmin, request, queryset, service, done_message: str, **kwargs) 
 
 @admin.action(description=gettext_lazy("Submit for review"), permissions=["change"])
 def submit_for_review(modeladmin, request, queryset):
-    _apply(modeladmin, request, queryset, services.content_submit, _("%(count)d item(s) submitted for review."), user=request.user)
+    _apply(
+        modeladmin,
+        request,
+        queryset,
+        services.content_submit,
+        _("%(count)d item(s) submitted for review."),
+        user=request.user,
+    )
 
 
 @admin.action(description=gettext_lazy("Publish"), permissions=["moderate"])
 def publish(modeladmin, request, queryset):
-    _apply(modeladmin, request, queryset, services.content_publish, _("%(count)d item(s) published."), moderator=request.user)
+    _apply(
+        modeladmin,
+        request,
+        queryset,
+        services.content_publish,
+        _("%(count)d item(s) published."),
+        moderator=request.user,
+    )
 
 
 @admin.action(description=gettext_lazy("Archive"), permissions=["moderate"])
 def archive(modeladmin, request, queryset):
-    _apply(modeladmin, request, queryset, services.content_archive, _("%(count)d item(s) archived."), moderator=request.user)
+    _apply(
+        modeladmin,
+        request,
+        queryset,
+        services.content_archive,
+        _("%(count)d item(s) archived."),
+        moderator=request.user,
+    )
 
 
 class SendBackForm(forms.Form):
@@ -136,7 +157,10 @@ class ContentAdmin(admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         return [
             (None, {"fields": self.content_fields}),
-            (_("Moderation"), {"fields": ("status", "preview_link", "author", "created_at", "updated_at", "published_at")}),
+            (
+                _("Moderation"),
+                {"fields": ("status", "preview_link", "author", "created_at", "updated_at", "published_at")},
+            ),
         ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
@@ -159,7 +183,9 @@ class ContentAdmin(admin.ModelAdmin):
             return "-"
         opts = obj._meta
         url = reverse("preview", kwargs={"app_label": opts.app_label, "model_name": opts.model_name, "pk": obj.pk})
-        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Preview as the public will see it"))
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Preview as the public will see it")
+        )
 
     def save_model(self, request, obj, form, change) -> None:
         services.content_save(item=obj, user=request.user)

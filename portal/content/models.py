@@ -75,7 +75,9 @@ class ContentBase(models.Model):
     summary = models.TextField(
         _("summary"),
         blank=True,
-        help_text=_("One or two plain-language sentences shown on cards, in search results and as the page description."),
+        help_text=_(
+            "One or two plain-language sentences shown on cards, in search results and as the page description."
+        ),
     )
     body = models.TextField(
         _("body"),
@@ -126,6 +128,14 @@ class ContentBase(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        self.ensure_slug()
+        self.body_html = render_markdown(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
     def ensure_slug(self) -> None:
         """Fill an empty slug from the title, adding -2, -3... if another item has it."""
         if self.slug:
@@ -136,14 +146,6 @@ class ContentBase(models.Model):
             n += 1
             slug = f"{base}-{n}"
         self.slug = slug
-
-    def save(self, *args, **kwargs) -> None:
-        self.ensure_slug()
-        self.body_html = render_markdown(self.body)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html"}
-        super().save(*args, **kwargs)
 
     @property
     def is_published(self) -> bool:

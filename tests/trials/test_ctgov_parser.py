@@ -304,7 +304,9 @@ def test_duplicate_locations_deduped_first_wins_order_kept() -> None:
 def test_location_key_keeps_accents_but_unifies_unicode_forms() -> None:
     composed = ParsedLocation(facility="Hôpital", city="São Paulo", country="Brazil")
     decomposed = ParsedLocation(
-        facility=unicodedata.normalize("NFD", "Hôpital"), city=unicodedata.normalize("NFD", "São Paulo"), country="Brazil"
+        facility=unicodedata.normalize("NFD", "Hôpital"),
+        city=unicodedata.normalize("NFD", "São Paulo"),
+        country="Brazil",
     )
     unaccented = ParsedLocation(facility="Hopital", city="Sao Paulo", country="Brazil")
     assert composed.key == decomposed.key == "hôpital|são paulo|brazil"
@@ -426,7 +428,9 @@ def test_content_hash_covers_non_parsed_parts_only() -> None:
     ],
 )
 def test_content_hash_changes_when_a_fact_changes(module: str, fields: dict[str, Any]) -> None:
-    assert parse_study(with_module(full_study(), module, **fields)).content_hash != parse_study(full_study()).content_hash
+    assert (
+        parse_study(with_module(full_study(), module, **fields)).content_hash != parse_study(full_study()).content_hash
+    )
 
 
 def test_content_hash_changes_when_a_site_status_changes() -> None:
@@ -510,7 +514,9 @@ def test_anything_else_is_rejected(document: object) -> None:
 
 def test_load_path_handles_bom_and_crlf(tmp_path: Path) -> None:
     path = tmp_path / "study.json"
-    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(full_study(), indent=2, ensure_ascii=False).replace("\n", "\r\n").encode())
+    path.write_bytes(
+        b"\xef\xbb\xbf" + json.dumps(full_study(), indent=2, ensure_ascii=False).replace("\n", "\r\n").encode()
+    )
     (study,) = load_path(path)
     assert parse_study(study) == parse_study(full_study())
 

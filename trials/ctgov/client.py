@@ -151,9 +151,9 @@ class CtgovClient:
     ) -> Iterator[dict[str, Any]]:
         """Every study matching the search, following `nextPageToken` until the last page.
 
-        Pages are fetched lazily, so stopping early saves requests. A failure part-way raises
-        before the caller sees a partial last page, but earlier pages have already been yielded:
-        callers that must be all-or-nothing should collect into a list first.
+        Arguments are checked at once; pages are fetched lazily, so stopping early saves requests.
+        A failure part-way raises, but earlier pages have already been yielded: callers that must
+        be all-or-nothing should collect into a list first.
         """
         if not 1 <= page_size <= MAX_PAGE_SIZE:
             raise ValueError(f"page_size must be between 1 and {MAX_PAGE_SIZE}")
@@ -163,20 +163,7 @@ class CtgovClient:
                 params[name] = value
         if overall_status:
             params["filter.overallStatus"] = ",".join(overall_status)
-        seen_tokens: set[str] = set()
-        while True:
-            page = self._json_object(self._request("/studies", params))
-            studies = page.get("studies", [])
-            if not isinstance(studies, list):
-                raise RegistryResponseError("ClinicalTrials.gov list page has no 'studies' list")
-            yield from studies
-            token = page.get("nextPageToken")
-            if not token:
-                return
-            if token in seen_tokens:  # A repeated token would otherwise loop forever.
-                raise RegistryResponseError(f"ClinicalTrials.gov repeated page token {token!r}")
-            seen_tokens.add(token)
-            params["pageToken"] = token
+        return self._iter_pages(params)
 
     def close(self) -> None:
         self._http.close()
@@ -193,6 +180,23 @@ class CtgovClient:
         self.close()
 
     # -- internals ----------------------------------------------------------------------------
+
+    def _iter_pages(self, params: dict[str, str | int]) -> Iterator[dict[str, Any]]:
+        """Yield the studies of each page, then request the next one while a token is given."""
+        seen_tokens: set[str] = set()
+        while True:
+            page = self._json_object(self._request("/studies", params))
+            studies = page.get("studies", [])
+            if not isinstance(studies, list):
+                raise RegistryResponseError("ClinicalTrials.gov list page has no 'studies' list")
+            yield from studies
+            token = page.get("nextPageToken")
+            if not token:
+                return
+            if token in seen_tokens:  # A repeated token would otherwise loop forever.
+                raise RegistryResponseError(f"ClinicalTrials.gov repeated page token {token!r}")
+            seen_tokens.add(token)
+            params["pageToken"] = token
 
     def _throttle(self) -> None:
         """Wait so that requests start at least `min_interval` seconds apart."""

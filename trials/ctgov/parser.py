@@ -73,15 +73,14 @@ def normalise_key(*parts: str) -> str:
     Accents are kept on purpose ("São Paulo" and "Sao Paulo" are kept apart rather than guessed
     equal); NFC only makes composed and decomposed spellings of the same accent compare equal.
     """
-    return "|".join(
-        _WHITESPACE.sub(" ", unicodedata.normalize("NFC", part)).strip().casefold() for part in parts
-    )
+    return "|".join(_WHITESPACE.sub(" ", unicodedata.normalize("NFC", part)).strip().casefold() for part in parts)
 
 
 # ---------------------------------------------------------------------------------------------
 # Dates and phases
 
 
+# Fixed English names: calendar.month_abbr and strftime("%b") follow the process locale.
 _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -154,9 +153,7 @@ _CAR_T = re.compile(
 _CD19 = re.compile(r"(?<![A-Za-z0-9])CD[\s-]?19(?!\d)", re.IGNORECASE)
 _BCMA = re.compile(r"(?<![A-Za-z])BCMA(?![A-Za-z])|B[\s-]cell maturation antigen", re.IGNORECASE)
 # Licensed or late-stage products whose records often give only the drug name.
-_CD19_PRODUCTS = re.compile(
-    r"tisagenlecleucel|(?:axi|liso|brexu|obe|relma|mivo|rese|rap)cabtagene", re.IGNORECASE
-)
+_CD19_PRODUCTS = re.compile(r"tisagenlecleucel|(?:axi|liso|brexu|obe|relma|mivo|rese|rap)cabtagene", re.IGNORECASE)
 _BCMA_PRODUCTS = re.compile(r"(?:ide|cilta|eque|zevor|anito)cabtagene", re.IGNORECASE)
 
 
@@ -258,9 +255,7 @@ class ParsedTrial:
     def __post_init__(self) -> None:
         facts = dataclasses.asdict(self)
         del facts["content_hash"]
-        canonical = json.dumps(
-            [_HASH_VERSION, facts], sort_keys=True, ensure_ascii=False, separators=(",", ":")
-        )
+        canonical = json.dumps([_HASH_VERSION, facts], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
         object.__setattr__(self, "content_hash", digest)
 
@@ -385,8 +380,7 @@ def parse_study(data: Mapping[str, Any]) -> ParsedTrial:
     design = _obj(protocol, "designModule")
     conditions_module = _obj(protocol, "conditionsModule")
     raw_interventions = [
-        item for item in _list(_obj(protocol, "armsInterventionsModule"), "interventions")
-        if isinstance(item, Mapping)
+        item for item in _list(_obj(protocol, "armsInterventionsModule"), "interventions") if isinstance(item, Mapping)
     ]
     eligibility = _obj(protocol, "eligibilityModule")
     enrollment, enrollment_type = _enrollment(nct_id, design)
@@ -518,8 +512,7 @@ def load_path(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
         match = re.search(r"<nct_id>\s*(NCT\d{8})\s*</nct_id>", text)
         nct_id = match.group(1) if match else ""
         raise RecordError(
-            f"{path.name}: classic XML is not supported; use the API v2 JSON "
-            f"from {_redownload_hint(nct_id)}"
+            f"{path.name}: classic XML is not supported; use the API v2 JSON from {_redownload_hint(nct_id)}"
         )
     try:
         data = json.loads(text)
