@@ -1,0 +1,45 @@
+"""Start-up safety: production settings come from the environment and are checked."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "x" * 20 + "-production-secret-that-is-long-and-random-9f8e7d6c5b4a",
+    "DJANGO_ALLOWED_HOSTS": "portal.example.org",
+}
+
+
+def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_missing_secret_key_stops_startup_with_a_clear_message():
+    result = run_manage("check", env={"DJANGO_DEBUG": "0"})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_check_deploy_reports_no_warnings_with_production_variables():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_debug_is_off_unless_the_environment_turns_it_on():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_DEBUG"}
+    result = run_manage("shell", "-c", "from django.conf import settings; print('DEBUG', settings.DEBUG)", env=env)
+    assert "DEBUG False" in result.stdout.splitlines(), result.stderr
