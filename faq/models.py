@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MinLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -91,7 +92,7 @@ class Submission(models.Model):
     """
 
     reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
-    question = models.TextField(_("question"), max_length=2000)
+    question = models.TextField(_("question"), max_length=2000, validators=[MinLengthValidator(10)])
     context = models.TextField(_("context"), max_length=2000, blank=True)
     email = models.EmailField(
         _("visitor's e-mail"),
