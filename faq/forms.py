@@ -63,6 +63,11 @@ class AskForm(AccessibleErrorsMixin, forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Between 10 and 2,000 characters. Please do not include names or other personal details."),
+        error_messages={
+            "required": _("Please write your question."),
+            "min_length": _("Your question is too short: write at least %(limit_value)d characters."),
+            "max_length": _("Your question is too long: keep it to %(limit_value)d characters."),
+        },
     )
     context = forms.CharField(
         label=_("Anything that would help us answer"),

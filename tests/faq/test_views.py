@@ -109,7 +109,7 @@ def test_validation_errors_are_summarised_linked_and_keep_the_input(client):
     assert 'role="alert"' in html and 'href="#id_question"' in html and 'href="#id_consent"' in html
     assert 'aria-invalid="true"' in html
     assert 'aria-describedby="id_question_error id_question_helptext"' in html
-    assert 'id="id_question_error"' in html
+    assert 'id="id_question_error"' in html and "Your question is too short" in html
     assert "Typed context stays" in html and ">\nWhy?</textarea>" in html
     assert not Submission.objects.exists()
 
