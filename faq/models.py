@@ -1,7 +1,13 @@
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MinLengthValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from portal.content.models import ContentBase, ContentQuerySet
@@ -54,3 +60,105 @@ class Question(ContentBase):
 
     def get_absolute_url(self) -> str:
         return reverse("faq:detail", kwargs={"slug": self.slug})
+
+
+class SubmissionState(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    IN_REVIEW = "in_review", _("In review")
+    ANSWERED = "answered", _("Answered and published")
+    MERGED = "merged", _("Answered in an existing FAQ")
+    DECLINED = "declined", _("Declined")
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def for_asker(self, user) -> SubmissionQuerySet:
+        """A member's own questions, newest first, with the FAQ that answers each (join)."""
+        return self.filter(user=user).select_related("answer").order_by("-created_at", "-pk")
+
+    def for_queue(self) -> SubmissionQuerySet:
+        """The editors' queue: asker and answer (joins), the related item (one query per content type)."""
+        return self.select_related("user", "answer").prefetch_related("about").order_by("-created_at", "-pk")
+
+
+class Submission(models.Model):
+    """A question a reader sent in. Editors review it; the answer becomes (or already is) a published FAQ.
+
+    The asker's identity stays here: it is never copied into the FAQ. A visitor's e-mail address is
+    kept only until the answer mail is sent or the question is declined.
+    """
+
+    reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
+    question = models.TextField(_("question"), max_length=2000, validators=[MinLengthValidator(10)])
+    context = models.TextField(_("context"), max_length=2000, blank=True)
+    email = models.EmailField(
+        _("visitor's e-mail"),
+        blank=True,
+        help_text=_(
+            "Only for visitors who asked to be told. Deleted once the answer mail is sent or the question is declined."
+        ),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="faq_submissions",
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=SubmissionState.choices,
+        default=SubmissionState.RECEIVED,
+        db_index=True,
+        help_text=_("Changed only by the queue actions (start review, decline, merge, answer and publish)."),
+    )
+    flagged_personal = models.BooleanField(
+        _("looks personal"),
+        default=False,
+        help_text=_(
+            "Set automatically when the question reads like a personal medical situation. Answer in general terms."
+        ),
+    )
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("asked about (type)"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    object_id = models.PositiveBigIntegerField(_("asked about (id)"), null=True, blank=True)
+    about = GenericForeignKey("content_type", "object_id")
+    answer = models.ForeignKey(
+        Question,
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+        help_text=_("The FAQ that answers this question: a new one, or an existing one it was merged into."),
+    )
+    decline_reason = models.TextField(
+        _("reason for declining"), blank=True, help_text=_("The asker sees this on their “My questions” page.")
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("received"), default=timezone.now, editable=False, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    notified_at = models.DateTimeField(_("asker told"), null=True, blank=True, editable=False)
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("reader question")
+        verbose_name_plural = _("reader questions")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        permissions = [
+            ("review_submission", "Can start review, decline and merge reader questions"),
+            ("answer_submission", "Can answer reader questions and publish the answer as an FAQ"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {Truncator(self.question).chars(60)}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in {SubmissionState.RECEIVED, SubmissionState.IN_REVIEW}

@@ -169,3 +169,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# The public address, for links in e-mails sent outside a request (no trailing slash).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://localhost:8000")
+
+# Cache: rate limits must be shared by every app server, so the database by default
+# (`manage.py createcachetable` creates the table; `make migrate` runs it). DJANGO_CACHE=locmem for one process.
+if os.environ.get("DJANGO_CACHE", "db") == "locmem":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}}

@@ -102,3 +102,15 @@ class LocationFactory(factory.django.DjangoModelFactory):
     country = "Germany"
     key = factory.LazyAttribute(lambda o: f"{o.facility}|{o.city}|{o.country}".casefold())
     status = RecruitmentStatus.RECRUITING
+
+
+class SubmissionFactory(factory.django.DjangoModelFactory):
+    """A visitor's reader question, received; pass `user=` for a member's."""
+
+    class Meta:
+        model = "faq.Submission"
+
+    reference = factory.Sequence(lambda n: f"Q-T{n:05d}")
+    question = factory.Sequence(lambda n: f"How long does recovery after CAR T-cell therapy take? ({n})")
+    email = factory.LazyAttribute(lambda o: "" if o.user else "visitor@example.org")
+    user = None

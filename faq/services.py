@@ -1,0 +1,197 @@
+"""Reader questions: submitted, reviewed, then declined, merged into an FAQ or answered as a new FAQ.
+
+Every write checks the actor's permission here (the admin is only one caller). Answering goes through
+`portal.content.services` like any FAQ, so only people who may publish FAQs can answer and publish.
+The asker's mail is sent after commit; a visitor's address is deleted once it has been sent.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.content import services as content_services
+
+from .models import Category, Question, Submission, SubmissionState
+from .triage import looks_personal
+
+if TYPE_CHECKING:
+    from portal.accounts.models import User
+
+logger = logging.getLogger(__name__)
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: references are read aloud
+OPEN_STATES = {SubmissionState.RECEIVED, SubmissionState.IN_REVIEW}
+
+
+def _new_reference() -> str:
+    while True:
+        reference = "Q-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+        if not Submission.objects.filter(reference=reference).exists():
+            return reference
+
+
+def submission_create(
+    *,
+    question: str,
+    context: str = "",
+    email: str = "",
+    user: User | None = None,
+    about: models.Model | None = None,
+) -> Submission:
+    """Record a reader's question. Members are told at their account address, so no e-mail is stored for them."""
+    is_member = user is not None and user.is_authenticated
+    submission = Submission(
+        reference=_new_reference(),
+        question=question.strip(),
+        context=context.strip(),
+        email="" if is_member else email.strip(),
+        user=user if is_member else None,
+        flagged_personal=looks_personal(f"{question}\n{context}"),
+        about=about,
+    )
+    submission.full_clean()
+    submission.save()
+    return submission
+
+
+def can_review(user: User | None) -> bool:
+    return user is not None and user.has_perm("faq.review_submission")
+
+
+def can_answer(user: User | None) -> bool:
+    return (
+        user is not None
+        and user.has_perm("faq.answer_submission")
+        and content_services.can_moderate(user, Question)
+    )
+
+
+def _check_open(submission: Submission) -> None:
+    if submission.state not in OPEN_STATES:
+        raise ValidationError(
+            _("%(reference)s is already %(state)s.")
+            % {"reference": submission.reference, "state": submission.get_state_display().lower()}
+        )
+
+
+def _save(submission: Submission, fields: list[str]) -> None:
+    submission.full_clean()
+    submission.save(update_fields=[*fields, "updated_at"])
+
+
+def submission_start_review(*, submission: Submission, editor: User | None) -> Submission:
+    if not can_review(editor):
+        raise PermissionDenied(_("You cannot review reader questions."))
+    if submission.state != SubmissionState.RECEIVED:
+        raise ValidationError(_("%(reference)s is not waiting for review.") % {"reference": submission.reference})
+    submission.state = SubmissionState.IN_REVIEW
+    submission.reviewed_by = editor
+    _save(submission, ["state", "reviewed_by"])
+    return submission
+
+
+def submission_decline(*, submission: Submission, editor: User | None, reason: str) -> Submission:
+    """Decline with a reason the asker sees. A visitor's address is deleted: there is nothing to tell them."""
+    if not can_review(editor):
+        raise PermissionDenied(_("You cannot review reader questions."))
+    if not reason.strip():
+        raise ValidationError(_("Give a reason: the asker sees it."))
+    _check_open(submission)
+    submission.state = SubmissionState.DECLINED
+    submission.decline_reason = reason.strip()
+    submission.reviewed_by = editor
+    submission.email = ""
+    _save(submission, ["state", "decline_reason", "reviewed_by", "email"])
+    return submission
+
+
+def submission_merge(*, submission: Submission, editor: User | None, question: Question) -> Submission:
+    """The question is already answered by a published FAQ: link it and tell the asker where."""
+    if not can_review(editor):
+        raise PermissionDenied(_("You cannot review reader questions."))
+    _check_open(submission)
+    if not question.is_published:
+        raise ValidationError(_("Merge only into a published FAQ, so the asker can read the answer."))
+    submission.state = SubmissionState.MERGED
+    submission.answer = question
+    submission.reviewed_by = editor
+    with transaction.atomic():
+        _save(submission, ["state", "answer", "reviewed_by"])
+        transaction.on_commit(lambda: submission_notify(submission_id=submission.pk), robust=True)
+    return submission
+
+
+def submission_answer_and_publish(
+    *,
+    submission: Submission,
+    moderator: User | None,
+    title: str,
+    body: str,
+    category: Category,
+    summary: str = "",
+    tags: list[str] | None = None,
+) -> Question:
+    """Publish the answer as a new FAQ through the moderation services, then tell the asker.
+
+    The FAQ's author is the moderator; nothing about the asker is copied into it.
+    """
+    if not can_answer(moderator):
+        raise PermissionDenied(_("Only moderators can answer and publish reader questions."))
+    _check_open(submission)
+    with transaction.atomic():
+        faq = Question(title=title.strip(), summary=summary.strip(), body=body.strip(), category=category)
+        content_services.content_save(item=faq, user=moderator, tags=tags)
+        content_services.content_publish(
+            item=faq, moderator=moderator, comment=_("Answer to reader question %(reference)s") % {
+                "reference": submission.reference
+            }
+        )
+        submission.state = SubmissionState.ANSWERED
+        submission.answer = faq
+        submission.reviewed_by = moderator
+        _save(submission, ["state", "answer", "reviewed_by"])
+        transaction.on_commit(lambda: submission_notify(submission_id=submission.pk), robust=True)
+    return faq
+
+
+def _recipient(submission: Submission) -> str:
+    if submission.user_id is not None:
+        return submission.user.email
+    return submission.email
+
+
+def submission_notify(*, submission_id: int) -> bool:
+    """Send the asker one mail with the answer's link, then forget a visitor's address.
+
+    Runs after commit. If sending fails the address is kept (and `notified_at` stays empty) so the
+    mail can be sent again; the failure is logged.
+    """
+    submission = Submission.objects.select_related("user", "answer").get(pk=submission_id)
+    if submission.notified_at is not None or submission.answer is None:
+        return False
+    recipient = _recipient(submission)
+    if recipient:
+        context = {
+            "submission": submission,
+            "answer_url": settings.SITE_URL.rstrip("/") + submission.answer.get_absolute_url(),
+            "SITE_NAME": settings.SITE_NAME,
+        }
+        subject = render_to_string("faq/email/answered_subject.txt", context).strip()
+        message = render_to_string("faq/email/answered_body.txt", context)
+        try:
+            send_mail(subject, message, None, [recipient])
+        except Exception:
+            logger.exception("Could not send the answer mail for reader question %s", submission.reference)
+            raise
+    Submission.objects.filter(pk=submission.pk).update(email="", notified_at=timezone.now())
+    return bool(recipient)

@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from faq import services
+from faq.models import Question, Submission, SubmissionState
+from portal.content.models import ModerationEvent, Status
+from tests.factories import CategoryFactory, QuestionFactory, SubmissionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def answer(submission, moderator, **overrides):
+    data = {"title": "How soon after CAR T can I travel?", "body": "Usually after some weeks.",
+            "category": CategoryFactory(), "summary": "Travel after treatment."}
+    data.update(overrides)
+    return services.submission_answer_and_publish(submission=submission, moderator=moderator, **data)
+
+
+def test_create_gives_a_reference_and_flags_personal_questions():
+    submission = services.submission_create(question="My neurologist says my dose is too high, should I worry?")
+    assert submission.reference.startswith("Q-") and len(submission.reference) == 8
+    assert submission.flagged_personal is True
+    assert submission.state == SubmissionState.RECEIVED
+
+
+def test_create_refuses_too_short_questions():
+    with pytest.raises(ValidationError):
+        services.submission_create(question="Why?")
+
+
+def test_member_question_keeps_no_email(user):
+    submission = services.submission_create(question="How does CAR T work in MS?", email="x@example.org", user=user)
+    assert (submission.user, submission.email) == (user, "")
+
+
+def test_deleting_the_member_keeps_the_question():
+    member = UserFactory()
+    submission = SubmissionFactory(user=member)
+    member.delete()
+    submission.refresh_from_db()
+    assert submission.user is None
+
+
+def test_editor_starts_review(editor):
+    submission = services.submission_start_review(submission=SubmissionFactory(), editor=editor)
+    submission.refresh_from_db()
+    assert (submission.state, submission.reviewed_by) == (SubmissionState.IN_REVIEW, editor)
+
+
+def test_members_without_the_permission_cannot_review(user):
+    with pytest.raises(PermissionDenied):
+        services.submission_start_review(submission=SubmissionFactory(), editor=user)
+
+
+def test_decline_needs_a_reason_and_deletes_the_visitors_address(editor):
+    submission = SubmissionFactory(email="visitor@example.org")
+    with pytest.raises(ValidationError):
+        services.submission_decline(submission=submission, editor=editor, reason=" ")
+    services.submission_decline(submission=submission, editor=editor, reason="Already covered by our trial list.")
+    submission.refresh_from_db()
+    assert (submission.state, submission.email) == (SubmissionState.DECLINED, "")
+    assert submission.decline_reason == "Already covered by our trial list."
+    assert mail.outbox == []
+
+
+def test_closed_questions_cannot_be_declined(editor):
+    submission = SubmissionFactory(state=SubmissionState.ANSWERED)
+    with pytest.raises(ValidationError):
+        services.submission_decline(submission=submission, editor=editor, reason="No")
+
+
+def test_merge_tells_the_visitor_once_then_deletes_the_address(editor, django_capture_on_commit_callbacks):
+    faq = QuestionFactory(title="Can I travel after CAR T?")
+    submission = SubmissionFactory(email="visitor@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_merge(submission=submission, editor=editor, question=faq)
+    submission.refresh_from_db()
+    assert (submission.state, submission.answer) == (SubmissionState.MERGED, faq)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["visitor@example.org"]
+    assert f"http://localhost:8000{faq.get_absolute_url()}" in mail.outbox[0].body
+    assert submission.reference in mail.outbox[0].subject
+    assert submission.email == "" and submission.notified_at is not None
+    assert services.submission_notify(submission_id=submission.pk) is False
+    assert len(mail.outbox) == 1
+
+
+def test_no_mail_before_commit(editor, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.submission_merge(submission=SubmissionFactory(), editor=editor, question=QuestionFactory())
+    assert len(callbacks) == 1 and mail.outbox == []
+
+
+def test_merge_only_into_a_published_faq(editor):
+    with pytest.raises(ValidationError):
+        services.submission_merge(
+            submission=SubmissionFactory(), editor=editor, question=QuestionFactory(status=Status.DRAFT)
+        )
+
+
+def test_member_is_told_at_the_account_address(editor, django_capture_on_commit_callbacks):
+    member = UserFactory(email="member@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_merge(submission=SubmissionFactory(user=member), editor=editor, question=QuestionFactory())
+    assert mail.outbox[0].to == ["member@example.org"]
+
+
+def test_visitor_without_email_gets_no_mail(editor, django_capture_on_commit_callbacks):
+    submission = SubmissionFactory(email="")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_merge(submission=submission, editor=editor, question=QuestionFactory())
+    submission.refresh_from_db()
+    assert mail.outbox == [] and submission.notified_at is not None
+
+
+def test_moderator_answers_and_publishes_a_new_faq(moderator, django_capture_on_commit_callbacks):
+    asker = UserFactory(username="asker", display_name="Asker Name", email="asker@example.org")
+    submission = SubmissionFactory(user=asker, question="How soon after CAR T can I travel abroad?")
+    with django_capture_on_commit_callbacks(execute=True):
+        faq = answer(submission, moderator)
+    faq.refresh_from_db()
+    submission.refresh_from_db()
+    assert faq.status == Status.PUBLISHED and faq.published_at is not None
+    assert faq.author == moderator
+    assert ModerationEvent.objects.filter(object_id=faq.pk, to_status=Status.PUBLISHED, actor=moderator).exists()
+    assert (submission.state, submission.answer) == (SubmissionState.ANSWERED, faq)
+    assert "Asker Name" not in f"{faq.title} {faq.summary} {faq.body}"
+    assert mail.outbox[0].to == ["asker@example.org"] and faq.get_absolute_url() in mail.outbox[0].body
+
+
+def test_editor_cannot_answer_and_publish(editor, django_capture_on_commit_callbacks):
+    submission = SubmissionFactory()
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(PermissionDenied):
+        answer(submission, editor)
+    submission.refresh_from_db()
+    assert submission.state == SubmissionState.RECEIVED
+    assert not Question.objects.exists() and mail.outbox == []
+
+
+def test_failed_mail_keeps_the_address_for_a_retry(editor, settings):
+    settings.EMAIL_BACKEND = "tests.faq.test_services.FailingBackend"
+    submission = SubmissionFactory(state=SubmissionState.MERGED, answer=QuestionFactory(), email="v@example.org")
+    with pytest.raises(ConnectionError):
+        services.submission_notify(submission_id=submission.pk)
+    submission.refresh_from_db()
+    assert submission.email == "v@example.org" and submission.notified_at is None
+
+
+class FailingBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionError("SMTP is down")
+
+
+def test_submission_str_uses_reference():
+    assert str(Submission(reference="Q-ABC", question="How?")) == "Q-ABC: How?"
