@@ -503,7 +503,7 @@ TRIALS = [
         """,
         "what_it_means": """
             This trial is not for people with MS. It matters because it tests a different kind of CAR T:
-            one that fades over weeks and is given in several doses.
+            one that fades after a short time and is given in several doses.
 
             If it proves safe and useful, researchers may try the same idea in other diseases. We do not
             know whether it would suit MS.
