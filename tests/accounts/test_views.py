@@ -54,7 +54,8 @@ def test_sign_in_form_keeps_the_email_and_explains_the_error(client, member):
 def test_failed_logins_are_rate_limited(client, member):
     for _ in range(5):
         client.post(reverse("account_login"), {"login": member.email, "password": "wrong"})
-    response = client.post(reverse("account_login"), {"login": member.email, "password": "correct horse battery staple"})
+    right = {"login": member.email, "password": "correct horse battery staple"}
+    response = client.post(reverse("account_login"), right)
     assert "Too many failed login attempts" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
