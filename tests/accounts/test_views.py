@@ -347,3 +347,40 @@ def test_another_member_signing_in_sees_their_own_list(content_types):
     client.post(save_url(content_types, ArticleFactory(title="First's pick")))
     client.force_login(second)
     assert "First's pick" not in client.get(reverse("accounts:bookmarks")).content.decode()
+
+
+def test_deleted_item_shows_as_removed(member_client, member):
+    from portal.accounts.services import bookmark_create
+
+    article = ArticleFactory()
+    bookmark_create(user=member, item=article)
+    article.delete()
+    html = member_client.get(reverse("accounts:bookmarks")).content.decode()
+    assert "A removed item" in html
+    assert "No longer available" in html
+
+
+@pytest.mark.parametrize(
+    "name", ["account_login", "account_signup", "account_reset_password", "account_email_verification_sent"]
+)
+def test_allauth_pages_use_the_site_layout(client, name):
+    response = client.get(reverse(name))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="site-header"' in html
+    assert 'class="site-footer"' in html
+
+
+@pytest.mark.parametrize("name", ["account_email", "account_change_password"])
+def test_allauth_member_pages_use_the_site_layout(member_client, name):
+    html = member_client.get(reverse(name)).content.decode()
+    assert 'class="wrap prose account-page"' in html
+    assert 'class="site-header"' in html
+
+
+def test_save_button_is_not_shown_in_previews(editor_client, content_types):
+    draft = ArticleFactory(status=Status.DRAFT)
+    url = reverse("preview", args=["articles", "article", draft.pk])
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    assert save_url(content_types, draft) not in response.content.decode()

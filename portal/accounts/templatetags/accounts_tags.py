@@ -49,7 +49,9 @@ def follow_button_context(*, request: HttpRequest, following: bool, next_url: st
 
 @register.inclusion_tag("accounts/_save_button.html", takes_context=True)
 def save_button(context, item) -> dict:
-    request = context["request"]
+    request = context.get("request")
+    if request is None:  # rendered outside a request (e.g. an e-mail): no button
+        return {"hidden": True}
     keys = context.get("saved_keys")
     if keys is None:
         keys = selectors.bookmark_keys(user=request.user)
@@ -63,7 +65,9 @@ def save_button(context, item) -> dict:
 @register.inclusion_tag("accounts/_follow_button.html", takes_context=True)
 def follow_button(context, trial=None, tag=None) -> dict:
     """One query for a signed-in member (detail pages only)."""
-    request = context["request"]
+    request = context.get("request")
+    if request is None:
+        return {"hidden": True}
     following = selectors.is_following(user=request.user, trial=trial, tag=tag)
     return {
         **follow_button_context(
