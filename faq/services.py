@@ -195,3 +195,19 @@ def submission_notify(*, submission_id: int) -> bool:
             raise
     Submission.objects.filter(pk=submission.pk).update(email="", notified_at=timezone.now())
     return bool(recipient)
+
+
+def submissions_export(user) -> list[dict]:
+    """A member's own questions for "download my data"."""
+    return [
+        {
+            "reference": s.reference,
+            "question": s.question,
+            "context": s.context,
+            "state": s.get_state_display(),
+            "decline_reason": s.decline_reason,
+            "answer_url": s.answer.get_absolute_url() if s.answer_id and s.answer.is_published else None,
+            "submitted_at": s.created_at.isoformat(),
+        }
+        for s in Submission.objects.for_asker(user).select_related("answer")
+    ]

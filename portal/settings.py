@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "articles",
     "faq",
     "trials",
+    "allauth",
+    "allauth.account",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -85,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.content.context_processors.site",
+                "portal.accounts.context_processors.saved_items",
             ],
         },
     },
@@ -128,7 +132,7 @@ STORAGES = {
 
 TAGGIT_CASE_INSENSITIVE = True
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "account_login"
 
 # Mail: the console in development; SMTP when DJANGO_EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
@@ -146,6 +150,24 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "MS Research Po
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SITE_NAME = "MS Research Portal"
+# Absolute links in e-mails sent from cron (no request there to build them from).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Member accounts (django-allauth, accounts only: no social login). E-mail is the login, it must be
+# verified before anything can be saved or followed, and allauth's default rate limits stay on.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_REDIRECT_URL = "accounts:profile"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+ACCOUNT_USER_DISPLAY = "portal.accounts.models.user_display"
 
 # Security: strict by default once DEBUG is off; each switch can be turned off for a local
 # production-like run (e.g. no TLS on 127.0.0.1).
@@ -170,8 +192,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 
-# The public address, for links in e-mails sent outside a request (no trailing slash).
-SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://localhost:8000")
 
 # Cache: rate limits must be shared by every app server, so the database by default
 # (`manage.py createcachetable` creates the table; `make migrate` runs it). DJANGO_CACHE=locmem for one process.

@@ -15,5 +15,7 @@ urlpatterns = [
         content_views.PreviewView.as_view(),
         name="preview",
     ),
+    path("accounts/", include("portal.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

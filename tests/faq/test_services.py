@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -81,7 +82,7 @@ def test_merge_tells_the_visitor_once_then_deletes_the_address(editor, django_ca
     assert (submission.state, submission.answer) == (SubmissionState.MERGED, faq)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["visitor@example.org"]
-    assert f"http://localhost:8000{faq.get_absolute_url()}" in mail.outbox[0].body
+    assert f"{settings.SITE_URL}{faq.get_absolute_url()}" in mail.outbox[0].body
     assert submission.reference in mail.outbox[0].subject
     assert submission.email == "" and submission.notified_at is not None
     assert services.submission_notify(submission_id=submission.pk) is False

@@ -1,0 +1,77 @@
+"""Save and follow buttons. Whether a card's item is saved comes from `saved_keys`, which the
+`portal.accounts.context_processors.saved_items` context processor loads once per request."""
+
+from __future__ import annotations
+
+from django import template
+from django.contrib.contenttypes.models import ContentType
+from django.http import HttpRequest
+from django.urls import reverse
+
+from portal.accounts import selectors
+
+register = template.Library()
+
+
+def save_button_context(*, request: HttpRequest, item, saved: bool, next_url: str) -> dict:
+    content_type = ContentType.objects.get_for_model(item)  # cached per process: no query per card
+    args = (content_type.pk, item.pk)
+    return {
+        "item": item,
+        "saved": saved,
+        "user": request.user,
+        "save_url": reverse("accounts:save", args=args),
+        "unsave_url": reverse("accounts:unsave", args=args),
+        "next_url": next_url,
+
+    }
+
+
+def follow_button_context(*, request: HttpRequest, following: bool, next_url: str, trial=None, tag=None) -> dict:
+    if trial is not None:
+        follow_url = reverse("accounts:follow_trial", args=[trial.pk])
+        unfollow_url = reverse("accounts:unfollow_trial", args=[trial.pk])
+        name = trial.acronym or trial.nct_id
+    else:
+        follow_url = reverse("accounts:follow_tag", args=[tag.slug])
+        unfollow_url = reverse("accounts:unfollow_tag", args=[tag.slug])
+        name = tag.name
+    return {
+        "following": following,
+        "user": request.user,
+        "is_trial": trial is not None,
+        "name": name,
+        "follow_url": follow_url,
+        "unfollow_url": unfollow_url,
+        "next_url": next_url,
+    }
+
+
+@register.inclusion_tag("accounts/_save_button.html", takes_context=True)
+def save_button(context, item) -> dict:
+    request = context.get("request")
+    if request is None:  # rendered outside a request (e.g. an e-mail): no button
+        return {"hidden": True}
+    keys = context.get("saved_keys")
+    if keys is None:
+        keys = selectors.bookmark_keys(user=request.user)
+    saved = (ContentType.objects.get_for_model(item).pk, item.pk) in keys
+    return {
+        **save_button_context(request=request, item=item, saved=saved, next_url=request.get_full_path()),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("accounts/_follow_button.html", takes_context=True)
+def follow_button(context, trial=None, tag=None) -> dict:
+    """One query for a signed-in member (detail pages only)."""
+    request = context.get("request")
+    if request is None:
+        return {"hidden": True}
+    following = selectors.is_following(user=request.user, trial=trial, tag=tag)
+    return {
+        **follow_button_context(
+            request=request, following=following, next_url=request.get_full_path(), trial=trial, tag=tag
+        ),
+        "csrf_token": context.get("csrf_token"),
+    }

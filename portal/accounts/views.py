@@ -1,0 +1,292 @@
+"""Member pages. Every view works on the signed-in member's own rows only."""
+
+from __future__ import annotations
+
+import json
+
+from allauth.account.decorators import verified_email_required
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.generic import FormView, TemplateView
+from taggit.models import Tag
+
+from portal.content.selectors import is_content_model
+from trials.models import Trial
+
+from . import selectors, services
+from .forms import AccountDeleteForm, ProfileForm
+from .models import Bookmark, TagFollow, TrialFollow
+from .templatetags.accounts_tags import follow_button_context, save_button_context
+
+
+def _safe_next(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@method_decorator(never_cache, name="dispatch")
+@method_decorator(verified_email_required, name="dispatch")
+class ToggleView(View):
+    """Save/unsave or follow/unfollow. GET shows a one-click confirmation (where "Sign in to save"
+    lands after signing in); POST acts, then returns to `next`, or answers JSON for the small script."""
+
+    activate: bool = True
+    template_name = "accounts/confirm.html"
+
+    def get_target(self):
+        raise NotImplementedError
+
+    def act(self, target) -> None:
+        raise NotImplementedError
+
+    def button_context(self, target, *, active: bool, next_url: str) -> tuple[str, dict]:
+        raise NotImplementedError
+
+    def is_active(self, target) -> bool:
+        raise NotImplementedError
+
+    def target_url(self, target) -> str:
+        return target.get_absolute_url()
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        target = self.get_target()
+        next_url = _safe_next(request, self.target_url(target))
+        template, context = self.button_context(target, active=self.is_active(target), next_url=next_url)
+        html = render_to_string(
+            self.template_name,
+            {"target": target, "target_url": next_url, "button": render_to_string(template, context, request)},
+            request,
+        )
+        return HttpResponse(html)
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        target = self.get_target()
+        self.act(target)
+        next_url = _safe_next(request, self.target_url(target))
+        message = self.success_message(target)
+        if _wants_json(request):
+            template, context = self.button_context(target, active=self.activate, next_url=next_url)
+            html = render_to_string(template, context, request)
+            return JsonResponse({"active": self.activate, "message": message, "html": html})
+        messages.success(request, message)
+        return HttpResponseRedirect(next_url)
+
+    def success_message(self, target) -> str:
+        raise NotImplementedError
+
+
+class BookmarkToggleView(ToggleView):
+    def get_target(self):
+        content_type = get_object_or_404(ContentType, pk=self.kwargs["content_type_id"])
+        model = content_type.model_class()
+        if model is None or not is_content_model(model):
+            raise Http404
+        self.content_type = content_type
+        return get_object_or_404(model.objects.published(), pk=self.kwargs["object_id"])
+
+    def is_active(self, target) -> bool:
+        return Bookmark.objects.filter(
+            user=self.request.user, content_type=self.content_type, object_id=target.pk
+        ).exists()
+
+    def button_context(self, target, *, active: bool, next_url: str) -> tuple[str, dict]:
+        context = save_button_context(request=self.request, item=target, saved=active, next_url=next_url)
+        return "accounts/_save_button.html", context
+
+
+class SaveView(BookmarkToggleView):
+    def act(self, target) -> None:
+        services.bookmark_create(user=self.request.user, item=target)
+
+    def success_message(self, target) -> str:
+        return _("Saved “%(title)s”. Find it under My saved items.") % {"title": target.title}
+
+
+class UnsaveView(BookmarkToggleView):
+    activate = False
+    http_method_names = ["post"]
+
+    def act(self, target) -> None:
+        services.bookmark_delete(user=self.request.user, content_type=self.content_type, object_id=target.pk)
+
+    def success_message(self, target) -> str:
+        return _("Removed “%(title)s” from your saved items.") % {"title": target.title}
+
+
+class TrialFollowToggleView(ToggleView):
+    def get_target(self):
+        return get_object_or_404(Trial.objects.published(), pk=self.kwargs["pk"])
+
+    def is_active(self, target) -> bool:
+        return selectors.is_following(user=self.request.user, trial=target)
+
+    def button_context(self, target, *, active: bool, next_url: str) -> tuple[str, dict]:
+        context = follow_button_context(request=self.request, following=active, next_url=next_url, trial=target)
+        return "accounts/_follow_button.html", context
+
+
+class TrialFollowView(TrialFollowToggleView):
+    def act(self, target) -> None:
+        services.trial_follow(user=self.request.user, trial=target)
+
+    def success_message(self, target) -> str:
+        return _("You are following “%(title)s”. We will e-mail you when its status, sites or dates change.") % {
+            "title": target.title
+        }
+
+
+class TrialUnfollowView(TrialFollowToggleView):
+    activate = False
+    http_method_names = ["post"]
+
+    def act(self, target) -> None:
+        services.trial_unfollow(user=self.request.user, trial=target)
+
+    def success_message(self, target) -> str:
+        return _("You no longer follow “%(title)s”.") % {"title": target.title}
+
+
+class TagFollowToggleView(ToggleView):
+    def get_target(self):
+        return get_object_or_404(Tag, slug=self.kwargs["slug"])
+
+    def target_url(self, target) -> str:
+        return reverse("tag", args=[target.slug])
+
+    def is_active(self, target) -> bool:
+        return selectors.is_following(user=self.request.user, tag=target)
+
+    def button_context(self, target, *, active: bool, next_url: str) -> tuple[str, dict]:
+        context = follow_button_context(request=self.request, following=active, next_url=next_url, tag=target)
+        return "accounts/_follow_button.html", context
+
+
+class TagFollowView(TagFollowToggleView):
+    def act(self, target) -> None:
+        services.tag_follow(user=self.request.user, tag=target)
+
+    def success_message(self, target) -> str:
+        return _("You are following “%(name)s”. We will e-mail you when something new is published about it.") % {
+            "name": target.name
+        }
+
+
+class TagUnfollowView(TagFollowToggleView):
+    activate = False
+    http_method_names = ["post"]
+
+    def act(self, target) -> None:
+        services.tag_unfollow(user=self.request.user, tag=target)
+
+    def success_message(self, target) -> str:
+        return _("You no longer follow “%(name)s”.") % {"name": target.name}
+
+
+@method_decorator(never_cache, name="dispatch")
+class BookmarkListView(LoginRequiredMixin, TemplateView):
+    template_name = "accounts/bookmark_list.html"
+
+    def get_context_data(self, **kwargs):
+        kinds = selectors.content_kinds()
+        kind = self.request.GET.get("type")
+        kind = kind if kind in kinds else None
+        return super().get_context_data(
+            entries=selectors.saved_entries(user=self.request.user, kind=kind),
+            kinds=[(key, model._meta.verbose_name_plural) for key, model in kinds.items()],
+            kind=kind,
+            **kwargs,
+        )
+
+
+class BookmarkDeleteView(LoginRequiredMixin, View):
+    """Remove a row from My saved items, also for items that are no longer published."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        get_object_or_404(Bookmark, pk=pk, user=request.user).delete()
+        messages.success(request, _("Removed from your saved items."))
+        return HttpResponseRedirect(_safe_next(request, reverse("accounts:bookmarks")))
+
+
+class FollowDeleteView(LoginRequiredMixin, View):
+    http_method_names = ["post"]
+    models = {"trial": TrialFollow, "tag": TagFollow}
+
+    def post(self, request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+        if kind not in self.models:
+            raise Http404
+        get_object_or_404(self.models[kind], pk=pk, user=request.user).delete()
+        messages.success(request, _("You no longer follow it."))
+        return redirect("accounts:profile")
+
+
+@method_decorator(never_cache, name="dispatch")
+class ProfileView(LoginRequiredMixin, FormView):
+    template_name = "accounts/profile.html"
+    form_class = ProfileForm
+    success_url = reverse_lazy("accounts:profile")
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "instance": self.request.user}
+
+    def form_valid(self, form: ProfileForm) -> HttpResponse:
+        services.profile_update(user=self.request.user, **form.cleaned_data)
+        messages.success(self.request, _("Your profile has been saved."))
+        return super().form_valid(form)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            trial_follows=selectors.trial_follows(user=self.request.user),
+            tag_follows=selectors.tag_follows(user=self.request.user),
+            **kwargs,
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class ExportView(LoginRequiredMixin, View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        data = services.account_export(user=request.user)
+        data["exported_at"] = timezone.now().isoformat()
+        response = HttpResponse(
+            json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json; charset=utf-8"
+        )
+        filename = f"my-data-{timezone.localdate():%Y-%m-%d}.json"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class AccountDeleteView(LoginRequiredMixin, FormView):
+    template_name = "accounts/account_delete.html"
+    form_class = AccountDeleteForm
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form: AccountDeleteForm) -> HttpResponse:
+        user = self.request.user
+        logout(self.request)
+        services.account_delete(user=user)
+        messages.success(self.request, _("Your account and your personal data have been deleted."))
+        return redirect("home")
