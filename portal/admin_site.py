@@ -32,6 +32,17 @@ class PortalAdminSite(admin.AdminSite):
                     "count": model.objects.in_review().count(),
                 }
             )
+        if request.user.has_perm("faq.view_submission"):
+            from faq.models import Submission, SubmissionState
+
+            queue.append(
+                {
+                    "name": Submission._meta.verbose_name_plural,
+                    "url": reverse("admin:faq_submission_changelist") + f"?state__exact={SubmissionState.RECEIVED}",
+                    "count": Submission.objects.filter(state=SubmissionState.RECEIVED).count(),
+                    "label": "new",
+                }
+            )
         return super().index(request, {"review_queue": queue, **(extra_context or {})})
 
 

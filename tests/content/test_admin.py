@@ -146,3 +146,12 @@ class TestPreview:
 
     def test_preview_of_non_content_model_is_404(self, editor_client, editor):
         assert editor_client.get(reverse("preview", args=["accounts", "user", editor.pk])).status_code == 404
+
+
+def test_admin_index_review_queue_counts_new_reader_questions(moderator_client):
+    from tests.factories import SubmissionFactory
+
+    SubmissionFactory.create_batch(2)
+    page = moderator_client.get(reverse("admin:index")).content.decode()
+    assert reverse("admin:faq_submission_changelist") + "?state__exact=received" in page
+    assert "Reader questions waiting" in page
