@@ -312,6 +312,14 @@ class Location(models.Model):
     def is_recruiting(self) -> bool:
         return self.status == RecruitmentStatus.RECRUITING
 
+    @property
+    def status_label(self) -> str:
+        """The site's status in plain words; "" when the registry gives none (most older records)."""
+        try:
+            return str(RecruitmentStatus(self.status).label) if self.status else ""
+        except ValueError:
+            return self.status
+
 
 class ChangeField(models.TextChoices):
     OVERALL_STATUS = "overall_status", _("recruitment status")
