@@ -198,7 +198,7 @@ CONDITION_GROUPS = (
 )
 
 _MS = re.compile(
-    r"multiple[\s-]+sclerosis|(?<![A-Za-z])(?:MS|RR-?MS|RMS|PP-?MS|SP-?MS|PR-?MS|CIS)(?![A-Za-z])",
+    r"(?i:multiple[\s-]+sclerosis)|(?<![A-Za-z])(?:MS|RR-?MS|RMS|PP-?MS|SP-?MS|PR-?MS|CIS)(?![A-Za-z])",
 )
 _MS_RELAPSING = re.compile(r"relapsing|remitting|(?<![A-Za-z])(?:RR-?MS|RMS)(?![A-Za-z])", re.IGNORECASE)
 _MS_PROGRESSIVE = re.compile(
