@@ -189,13 +189,19 @@ def _slug_for(parsed: ParsedTrial) -> str:
 
 
 def trial_import(
-    *, parsed: ParsedTrial, user: User | None = None, now: datetime.datetime | None = None
+    *,
+    parsed: ParsedTrial,
+    user: User | None = None,
+    now: datetime.datetime | None = None,
+    checked: list[int] | None = None,
 ) -> ImportResult:
     """Create the trial as a draft, or bring its registry fields up to date, recording changes.
 
     With a `user` (admin), creation goes through `content_save`, which checks their permission and
     makes them the author; commands pass no user. Raises ValidationError, PermissionDenied or
-    DatabaseError with nothing written for this trial.
+    DatabaseError with nothing written for this trial. Batch callers pass a `checked` list: the
+    pks of unchanged trials are appended to it for one `last_checked_at` update at the end,
+    instead of a write (and a commit) per unchanged trial.
     """
     now = now or timezone.now()
     last_update = _posted_date(parsed.last_update_posted)
@@ -204,7 +210,10 @@ def trial_import(
     )
     if existing is not None and existing[1] == parsed.content_hash and existing[2] == last_update:
         # The quick path: same facts, same posting date. Only note that we checked.
-        Trial.objects.filter(pk=existing[0]).update(last_checked_at=now)
+        if checked is None:
+            Trial.objects.filter(pk=existing[0]).update(last_checked_at=now)
+        else:
+            checked.append(existing[0])
         return ImportResult(label=parsed.nct_id, outcome=Outcome.UNCHANGED)
     with transaction.atomic():
         if existing is None:
@@ -312,9 +321,24 @@ def _locations_sync(
     return added, removed
 
 
-def _import_safely(parsed: ParsedTrial, user: User | None) -> ImportResult:
+class _CheckedBatch:
+    """Collects unchanged trials during a batch and marks them checked in a few bulk updates."""
+
+    def __init__(self) -> None:
+        self.now = timezone.now()
+        self.pks: list[int] = []
+
+    def flush(self) -> None:
+        for start in range(0, len(self.pks), 500):
+            Trial.objects.filter(pk__in=self.pks[start : start + 500]).update(last_checked_at=self.now)
+        self.pks = []
+
+
+def _import_safely(parsed: ParsedTrial, user: User | None, batch: _CheckedBatch | None = None) -> ImportResult:
     try:
-        return trial_import(parsed=parsed, user=user)
+        if batch is None:
+            return trial_import(parsed=parsed, user=user)
+        return trial_import(parsed=parsed, user=user, now=batch.now, checked=batch.pks)
     except ValidationError as exc:
         return _failed(parsed.nct_id, "; ".join(exc.messages))
     except PermissionDenied as exc:
@@ -323,12 +347,14 @@ def _import_safely(parsed: ParsedTrial, user: User | None) -> ImportResult:
         return _failed(parsed.nct_id, f"database error: {exc}")
 
 
-def _import_study(study: Mapping[str, Any], user: User | None, source: str = "") -> ImportResult:
+def _import_study(
+    study: Mapping[str, Any], user: User | None, batch: _CheckedBatch, source: str = ""
+) -> ImportResult:
     try:
         parsed = parse_study(study)
     except RecordError as exc:
         return _failed(source or "record", str(exc))
-    return _import_safely(parsed, user)
+    return _import_safely(parsed, user, batch)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -341,6 +367,7 @@ def trials_import_files(
     """Import saved API v2 records or list pages, one file in memory at a time."""
     paths = [Path(path) for path in paths]
     report = SyncReport()
+    batch = _CheckedBatch()
     for done, path in enumerate(paths, start=1):
         try:
             studies = load_path(path)
@@ -348,10 +375,11 @@ def trials_import_files(
             report.results.append(_failed(path.name, str(exc)))
         else:
             for study in studies:
-                report.results.append(_import_study(study, user, source=path.name))
+                report.results.append(_import_study(study, user, batch, source=path.name))
             del studies
         if progress:
             progress(done, len(paths), path.name)
+    batch.flush()
     return report
 
 
@@ -406,6 +434,7 @@ def trials_sync(
         known = set(wanted)
         wanted += [n for n in Trial.objects.order_by("nct_id").values_list("nct_id", flat=True) if n not in known]
     report = SyncReport()
+    batch = _CheckedBatch()
     with _client_for(client) as registry:
         unavailable = ""
         for done, nct_id in enumerate(wanted, start=1):
@@ -420,7 +449,7 @@ def trials_sync(
                 except (CtgovError, RecordError, ValueError) as exc:
                     report.results.append(_failed(nct_id, str(exc)))
                 else:
-                    report.results.append(_import_safely(parsed, user))
+                    report.results.append(_import_safely(parsed, user, batch))
             if progress:
                 progress(done, len(wanted), nct_id)
         if (query or cond or intr) and not unavailable:
@@ -428,10 +457,11 @@ def trials_sync(
             label = "search " + " ".join(f"{name}={value!r}" for name, value in terms if value)
             try:
                 for study in registry.iter_studies(term=query, cond=cond, intr=intr):
-                    result = _import_study(study, user, source=label)
+                    result = _import_study(study, user, batch, source=label)
                     report.results.append(result)
                     if progress:
                         progress(len(report.results), None, result.label)
             except CtgovError as exc:
                 report.results.append(_failed(label, f"{exc} (studies listed before this were imported)"))
+    batch.flush()
     return report

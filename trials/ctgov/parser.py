@@ -325,8 +325,10 @@ class ParsedTrial:
     content_hash: str = dataclasses.field(init=False, default="")
 
     def __post_init__(self) -> None:
-        facts = dataclasses.asdict(self)
-        del facts["content_hash"]
+        # Built by hand rather than with dataclasses.asdict, which deep-copies every value and
+        # took most of the time of a no-change re-import of records with hundreds of sites.
+        facts = {name: getattr(self, name) for name in _HASHED_FIELDS}
+        facts["locations"] = [{name: getattr(loc, name) for name in _LOCATION_FIELDS} for loc in self.locations]
         canonical = json.dumps([_HASH_VERSION, facts], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
         object.__setattr__(self, "content_hash", digest)
@@ -335,6 +337,10 @@ class ParsedTrial:
     def phase_label(self) -> str:
         """Readable phase, e.g. "Phase 2/3"; "" for studies without phases (observational)."""
         return phase_label(self.phases)
+
+
+_HASHED_FIELDS = tuple(f.name for f in dataclasses.fields(ParsedTrial) if f.name not in ("content_hash", "locations"))
+_LOCATION_FIELDS = tuple(f.name for f in dataclasses.fields(ParsedLocation))
 
 
 # ---------------------------------------------------------------------------------------------
