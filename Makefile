@@ -46,3 +46,8 @@ lint: install
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
+
+# 1,000 replicated ClinicalTrials.gov records into a scratch SQLite DB (and PostgreSQL
+# `portal_bench_import` when DATABASE_URL is postgres), then a no-change re-import.
+bench-import: install
+	$(BIN)/python scripts/bench_import.py

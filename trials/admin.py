@@ -1,8 +1,22 @@
-from django.contrib import admin
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal.content.admin import ContentAdmin
 
-from .models import Location, Trial
+from . import services
+from .ctgov.client import CtgovError, RegistryUnavailable
+from .ctgov.parser import RecordError
+from .models import Location, Trial, TrialChange, nct_validator
 
 
 class LocationInline(admin.TabularInline):
@@ -16,6 +30,61 @@ class LocationInline(admin.TabularInline):
         return False
 
 
+class TrialChangeInline(admin.TabularInline):
+    model = TrialChange
+    extra = 0
+    fields = ("changed_at", "registry_updated", "field", "country", "old_value", "new_value")
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = gettext_lazy("Registry change history")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.action(description=gettext_lazy("Refresh from ClinicalTrials.gov"), permissions=["change"])
+def refresh_from_registry(modeladmin, request, queryset) -> None:
+    report = services.trials_sync(nct_ids=queryset.order_by("nct_id").values_list("nct_id", flat=True))
+    counts = report.counts
+    modeladmin.message_user(
+        request,
+        _("Refreshed from ClinicalTrials.gov: %(updated)d updated, %(unchanged)d unchanged, %(failed)d failed.")
+        % {key: counts[key] for key in ("updated", "unchanged", "failed")},
+        messages.SUCCESS if report.ok else messages.WARNING,
+    )
+    for result in report.results:
+        if result.changes:
+            summaries = "; ".join(change.summary for change in result.changes)
+            modeladmin.message_user(request, f"{result.label}: {summaries}", messages.INFO)
+    for failure in report.failures:
+        text = _("%(nct)s not refreshed, nothing changed: %(error)s") % {"nct": failure.label, "error": failure.error}
+        modeladmin.message_user(request, text, messages.ERROR)
+
+
+class AddByNctForm(forms.Form):
+    nct_id = forms.CharField(
+        label=gettext_lazy("NCT number"),
+        max_length=20,
+        help_text=gettext_lazy("The ClinicalTrials.gov identifier, e.g. NCT06451159."),
+    )
+
+    def clean_nct_id(self) -> str:
+        nct_id = self.cleaned_data["nct_id"].strip().upper()
+        nct_validator(nct_id)
+        existing = Trial.objects.filter(nct_id=nct_id).first()
+        if existing is not None:
+            url = reverse("admin:trials_trial_change", args=[existing.pk])
+            raise forms.ValidationError(
+                format_html(
+                    '{} <a href="{}">{}</a>', _("This trial is already on the portal:"), url, existing.title
+                )
+            )
+        return nct_id
+
+
 @admin.register(Trial)
 class TrialAdmin(ContentAdmin):
     list_display = (
@@ -25,21 +94,26 @@ class TrialAdmin(ContentAdmin):
         "car_t_target",
         "tag_list",
         "last_update_posted",
+        "last_checked_at",
     )
-    list_filter = (*ContentAdmin.list_filter, "overall_status", "car_t_target")
+    list_filter = (*ContentAdmin.list_filter, "overall_status", "car_t_target", "sponsor_type")
     search_fields = ("nct_id", "acronym", "sponsor", *ContentAdmin.search_fields)
     content_fields = ("nct_id", *ContentAdmin.content_fields, "what_it_means", "car_t_target")
+    actions = [*ContentAdmin.actions, refresh_from_registry]
+    change_list_template = "admin/trials/trial/change_list.html"
     registry_fields = (
         "official_title",
         "acronym",
         "sponsor",
         "sponsor_class",
+        "sponsor_type",
         "study_type",
         "phases",
         "overall_status",
         "last_known_status",
         "why_stopped",
         "conditions",
+        "condition_groups",
         "interventions",
         "enrollment",
         "enrollment_type",
@@ -58,10 +132,76 @@ class TrialAdmin(ContentAdmin):
         "maximum_age",
         "last_checked_at",
     )
-    inlines = [LocationInline, *ContentAdmin.inlines]
+    inlines = [LocationInline, TrialChangeInline, *ContentAdmin.inlines]
 
     def get_fieldsets(self, request, obj=None):
         return [
             *super().get_fieldsets(request, obj),
-            ("Registry facts (from ClinicalTrials.gov)", {"fields": self.registry_fields, "classes": ["collapse"]}),
+            (_("Registry facts (from ClinicalTrials.gov, updated by refreshes)"), {
+                "fields": self.registry_fields,
+                "classes": ["collapse"],
+            }),
         ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Registry facts are overwritten by every refresh, so editing them here would be lost.
+        readonly = (*super().get_readonly_fields(request, obj), *self.registry_fields)
+        return (*readonly, "nct_id") if obj is not None else readonly
+
+    def get_urls(self):
+        return [
+            path(
+                "add-by-nct/",
+                self.admin_site.admin_view(self.add_by_nct_view),
+                name="trials_trial_add_by_nct",
+            ),
+            *super().get_urls(),
+        ]
+
+    def add_by_nct_view(self, request: HttpRequest) -> HttpResponse:
+        """Fetch a study, show what will be created, then create it as a draft (two POSTs, no JS)."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = AddByNctForm(request.POST if request.method == "POST" else None)
+        parsed = None
+        if form.is_valid():
+            nct_id = form.cleaned_data["nct_id"]
+            try:
+                parsed = services.trial_fetch(nct_id=nct_id)
+            except RegistryUnavailable:
+                form.add_error(
+                    "nct_id",
+                    _("ClinicalTrials.gov cannot be reached at the moment, so nothing was added. Try again later."),
+                )
+            except (CtgovError, RecordError, ValueError) as exc:
+                form.add_error("nct_id", str(exc))
+            if parsed is not None and "confirm" in request.POST:
+                try:
+                    result = services.trial_import(parsed=parsed, user=request.user)
+                except (ValidationError, PermissionDenied, DatabaseError) as exc:
+                    form.add_error(None, " ".join(getattr(exc, "messages", [str(exc)])))
+                    parsed = None
+                else:
+                    self.message_user(
+                        request,
+                        _("%(nct)s was added as a draft. Write the plain-language summary, then submit it for review.")
+                        % {"nct": nct_id},
+                        messages.SUCCESS,
+                    )
+                    return HttpResponseRedirect(reverse("admin:trials_trial_change", args=[result.trial.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Add trial by NCT number"),
+            "opts": self.model._meta,
+            "form": form,
+            "parsed": parsed,
+            "preview_sites": self._site_countries(parsed) if parsed else [],
+        }
+        return TemplateResponse(request, "admin/trials/trial/add_by_nct.html", context)
+
+    @staticmethod
+    def _site_countries(parsed) -> list[tuple[str, int]]:
+        counts: dict[str, int] = {}
+        for location in parsed.locations:
+            counts[location.country or "-"] = counts.get(location.country or "-", 0) + 1
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

@@ -3,34 +3,44 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import CarTTarget, Phase, RecruitmentStatus
+from .models import MS_ANY, CarTTarget, ConditionGroup, Phase, RecruitmentStatus, SponsorType
 
 OPEN = "open"
+ALL = "all"
+FILTER_NAMES = ("status", "phase", "target", "condition", "country", "sponsor")
 
 
 class TrialFilterForm(forms.Form):
-    """The trial finder's filters (GET, so every combination has its own URL)."""
+    """The trial finder's filters (GET, so every combination has its own URL).
+
+    Without a status the finder shows trials open to new participants; "all" shows every status.
+    """
 
     status = forms.ChoiceField(
         label=_("Recruitment status"),
         required=False,
-        choices=[("", _("Any status")), (OPEN, _("Open to new participants"))] + list(RecruitmentStatus.choices),
+        choices=[(OPEN, _("Open to new participants")), (ALL, _("Any status"))] + list(RecruitmentStatus.choices),
     )
     phase = forms.ChoiceField(label=_("Phase"), required=False, choices=[("", _("Any phase"))] + list(Phase.choices))
     target = forms.ChoiceField(
         label=_("CAR T target"), required=False, choices=[("", _("Any target"))] + list(CarTTarget.choices)
     )
+    condition = forms.ChoiceField(
+        label=_("Condition"),
+        required=False,
+        choices=[("", _("Any condition")), (MS_ANY, _("MS (any type)"))] + list(ConditionGroup.choices),
+    )
+    country = forms.CharField(label=_("Country"), required=False, max_length=120)
+    sponsor = forms.ChoiceField(
+        label=_("Sponsor type"), required=False, choices=[("", _("Any sponsor"))] + list(SponsorType.choices)
+    )
 
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset
-        data = self.cleaned_data
-        if data["status"] == OPEN:
-            queryset = queryset.open_to_new_participants()
-        elif data["status"]:
-            queryset = queryset.filter(overall_status=data["status"])
-        if data["phase"]:
-            queryset = queryset.with_phase(data["phase"])
-        if data["target"]:
-            queryset = queryset.filter(car_t_target=data["target"])
-        return queryset
+    def clean_status(self) -> str:
+        return self.cleaned_data["status"] or OPEN
+
+    def filters(self) -> dict[str, str]:
+        """The valid, non-empty filters; an invalid value is dropped (and shown as an error)."""
+        self.is_valid()
+        data = {name: value for name, value in self.cleaned_data.items() if value}
+        data.setdefault("status", OPEN)
+        return data

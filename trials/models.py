@@ -6,9 +6,14 @@ Registry fields mirror the API v2 record and are only written by the importer; e
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import json
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.content.models import ContentBase, ContentQuerySet
@@ -64,6 +69,58 @@ class CarTTarget(models.TextChoices):
     NONE = "none", _("Not a CAR T therapy")
 
 
+class ConditionGroup(models.TextChoices):
+    """Normalised condition groups for the finder, derived from the registry's conditions on import."""
+
+    MS_RELAPSING = "ms_relapsing", _("Relapsing MS")
+    MS_PROGRESSIVE = "ms_progressive", _("Progressive MS")
+    MS = "ms", _("MS (type not stated)")
+    NMOSD = "nmosd", _("NMOSD (neuromyelitis optica)")
+    MOGAD = "mogad", _("MOGAD")
+    MYASTHENIA_GRAVIS = "myasthenia_gravis", _("Myasthenia gravis")
+    LUPUS = "lupus", _("Lupus")
+    MYOSITIS = "myositis", _("Myositis")
+    SYSTEMIC_SCLEROSIS = "systemic_sclerosis", _("Systemic sclerosis")
+    OTHER = "other", _("Other conditions")
+
+
+# The finder's "MS (any type)" option covers every MS group.
+MS_ANY = "ms_any"
+MS_GROUPS = (ConditionGroup.MS_RELAPSING, ConditionGroup.MS_PROGRESSIVE, ConditionGroup.MS)
+
+
+class SponsorType(models.TextChoices):
+    INDUSTRY = "industry", _("Industry")
+    ACADEMIC = "academic", _("Academic or other")
+    GOVERNMENT = "government", _("Government")
+
+
+_GOVERNMENT_CLASSES = {"NIH", "FED", "OTHER_GOV"}
+
+
+def sponsor_type_for(sponsor_class: str) -> str:
+    """Registry sponsor class -> finder sponsor type (INDIV, NETWORK, OTHER, UNKNOWN are "academic or other")."""
+    if sponsor_class == "INDUSTRY":
+        return SponsorType.INDUSTRY
+    if sponsor_class in _GOVERNMENT_CLASSES:
+        return SponsorType.GOVERNMENT
+    return SponsorType.ACADEMIC
+
+
+def _wrap_codes(codes) -> str:
+    """(a, b) -> ",a,b," so one code can be matched with a contains filter; () -> ""."""
+    return "," + ",".join(codes) + "," if codes else ""
+
+
+def condition_group_q(code: str) -> models.Q:
+    """Rows in one condition group; MS_ANY matches every MS group."""
+    codes = MS_GROUPS if code == MS_ANY else (code,)
+    q = models.Q()
+    for one in codes:
+        q |= models.Q(condition_groups__contains=f",{one},")
+    return q
+
+
 class TrialQuerySet(ContentQuerySet):
     def open_to_new_participants(self) -> TrialQuerySet:
         return self.filter(overall_status__in=OPEN_STATUSES)
@@ -71,9 +128,16 @@ class TrialQuerySet(ContentQuerySet):
     def with_phase(self, code: str) -> TrialQuerySet:
         return self.filter(phases__contains=f",{code},")
 
+    def in_condition_group(self, code: str) -> TrialQuerySet:
+        return self.filter(condition_group_q(code))
+
+    def in_country(self, country: str) -> TrialQuerySet:
+        """Trials with at least one site in `country` (a subquery, so no duplicate rows)."""
+        return self.filter(pk__in=Location.objects.filter(country=country).values("trial_id"))
+
     def for_detail(self) -> TrialQuerySet:
-        """Author, tags and locations (ordered by country, city)."""
-        return self.for_listing().prefetch_related("locations")
+        """Author, tags, locations (ordered by country, city) and registry changes (newest first)."""
+        return self.for_listing().prefetch_related("locations", "changes")
 
 
 class Trial(ContentBase):
@@ -137,6 +201,21 @@ class Trial(ContentBase):
     last_update_posted = models.DateField(_("last registry update"), null=True, blank=True, db_index=True)
     brief_summary = models.TextField(_("registry summary"), blank=True)
     eligibility_criteria = models.TextField(_("eligibility criteria"), blank=True)
+    eligibility_criteria_html = models.TextField(editable=False, blank=True)
+    condition_groups = models.CharField(
+        _("condition groups"),
+        max_length=200,
+        blank=True,
+        help_text=_("Derived from the registry's conditions on import, wrapped in commas, e.g. ,ms_relapsing,."),
+    )
+    sponsor_type = models.CharField(
+        _("sponsor type (finder)"),
+        max_length=20,
+        choices=SponsorType.choices,
+        blank=True,
+        db_index=True,
+        help_text=_("Derived from the registry's sponsor class on import."),
+    )
     sex = models.CharField(_("sex"), max_length=20, blank=True)
     minimum_age = models.CharField(_("minimum age"), max_length=30, blank=True)
     maximum_age = models.CharField(_("maximum age"), max_length=30, blank=True)
@@ -160,10 +239,17 @@ class Trial(ContentBase):
     def save(self, *args, **kwargs) -> None:
         from portal.content.markdown import render_markdown
 
-        self.what_it_means_html = render_markdown(self.what_it_means)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "what_it_means" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "what_it_means_html"}
+        extra = set()
+        # Registry refreshes save with update_fields: only re-render what they changed.
+        if update_fields is None or "what_it_means" in update_fields:
+            self.what_it_means_html = render_markdown(self.what_it_means)
+            extra.add("what_it_means_html")
+        if update_fields is None or "eligibility_criteria" in update_fields:
+            self.eligibility_criteria_html = render_markdown(self.eligibility_criteria)
+            extra.add("eligibility_criteria_html")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, *extra}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -179,7 +265,20 @@ class Trial(ContentBase):
 
     @phase_list.setter
     def phase_list(self, codes) -> None:
-        self.phases = "," + ",".join(codes) + "," if codes else ""
+        self.phases = _wrap_codes(codes)
+
+    @property
+    def condition_group_list(self) -> list[str]:
+        return [code for code in self.condition_groups.split(",") if code]
+
+    @condition_group_list.setter
+    def condition_group_list(self, codes) -> None:
+        self.condition_groups = _wrap_codes(codes)
+
+    @property
+    def condition_group_labels(self) -> list[str]:
+        labels = dict(ConditionGroup.choices)
+        return [str(labels.get(code, code)) for code in self.condition_group_list]
 
     @property
     def phase_label(self) -> str:
@@ -212,3 +311,66 @@ class Location(models.Model):
     @property
     def is_recruiting(self) -> bool:
         return self.status == RecruitmentStatus.RECRUITING
+
+    @property
+    def status_label(self) -> str:
+        """The site's status in plain words; "" when the registry gives none (most older records)."""
+        try:
+            return str(RecruitmentStatus(self.status).label) if self.status else ""
+        except ValueError:
+            return self.status
+
+
+class ChangeField(models.TextChoices):
+    OVERALL_STATUS = "overall_status", _("recruitment status")
+    PHASES = "phases", _("phase")
+    ENROLLMENT = "enrollment", _("number of participants")
+    START_DATE = "start_date", _("start date")
+    PRIMARY_COMPLETION_DATE = "primary_completion_date", _("primary completion date")
+    COMPLETION_DATE = "completion_date", _("completion date")
+    SITES_ADDED = "sites_added", _("sites added")
+    SITES_REMOVED = "sites_removed", _("sites removed")
+
+
+class TrialChange(models.Model):
+    """One registry fact that changed on a refresh: the trial's history and what member alerts send.
+
+    Values are JSON: a status code, a list of phase codes, a number, {"date", "type"} for dates, or a
+    list of site keys (facility|city|country) for sites, one row per country.
+    """
+
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="changes")
+    field = models.CharField(_("field"), max_length=30, choices=ChangeField.choices)
+    country = models.CharField(_("country"), max_length=120, blank=True)
+    old_value = models.JSONField(_("old value"), null=True, blank=True)
+    new_value = models.JSONField(_("new value"), null=True, blank=True)
+    changed_at = models.DateTimeField(_("noticed"), default=timezone.now, db_index=True)
+    registry_updated = models.DateField(_("registry last update"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("registry change")
+        verbose_name_plural = _("registry changes")
+
+    def __str__(self) -> str:
+        return self.summary
+
+    @property
+    def when(self) -> datetime.date:
+        """The registry's update date when known (when the change was posted), else when we noticed it."""
+        return self.registry_updated or timezone.localdate(self.changed_at)
+
+    @property
+    def change_key(self) -> str:
+        """Stable identity for alert de-duplication: the same change seen twice gives the same key."""
+        value = json.dumps(self.new_value, sort_keys=True, ensure_ascii=False)
+        digest = hashlib.sha256(value.encode()).hexdigest()[:12]
+        parts = [self.trial.nct_id, self.field, self.country, self.when.isoformat(), digest]
+        return ":".join(part for part in parts if part)
+
+    @property
+    def summary(self) -> str:
+        """A plain-language sentence with its month, e.g. "Started recruiting Mar 2024"."""
+        from .changes import change_summary
+
+        return change_summary(self)

@@ -145,7 +145,7 @@ def test_parsed_trial_fields_match_the_model_mapping() -> None:
         "primary_completion_date", "primary_completion_date_type", "completion_date",
         "completion_date_type", "last_update_posted", "first_posted", "brief_summary",
         "eligibility_criteria", "sex", "minimum_age", "maximum_age", "locations", "car_t_target",
-        "content_hash",
+        "condition_groups", "content_hash",
     ]  # fmt: skip
 
 

@@ -31,8 +31,10 @@ __all__ = [
     "ParsedLocation",
     "ParsedTrial",
     "RecordError",
+    "CONDITION_GROUPS",
     "format_partial_date",
     "guess_car_t_target",
+    "guess_condition_groups",
     "is_nct_id",
     "load_path",
     "normalise_key",
@@ -50,7 +52,7 @@ _WHITESPACE = re.compile(r"\s+")
 
 # Bumped whenever the hashed facts change meaning, so stored hashes stop matching and every
 # record is re-imported once instead of being silently skipped.
-_HASH_VERSION = "ctgov-parsed-trial/1"
+_HASH_VERSION = "ctgov-parsed-trial/2"
 
 CAR_T_TARGETS = ("cd19", "bcma", "cd19_bcma", "other", "none")
 
@@ -180,6 +182,75 @@ def guess_car_t_target(texts: Iterable[str]) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# Condition groups (for the finder's condition filter)
+
+CONDITION_GROUPS = (
+    "ms_relapsing",
+    "ms_progressive",
+    "ms",
+    "nmosd",
+    "mogad",
+    "myasthenia_gravis",
+    "lupus",
+    "myositis",
+    "systemic_sclerosis",
+    "other",
+)
+
+_MS = re.compile(
+    r"(?i:multiple[\s-]+sclerosis)|(?<![A-Za-z])(?:MS|RR-?MS|RMS|PP-?MS|SP-?MS|PR-?MS|CIS)(?![A-Za-z])",
+)
+_MS_RELAPSING = re.compile(r"relapsing|remitting|(?<![A-Za-z])(?:RR-?MS|RMS)(?![A-Za-z])", re.IGNORECASE)
+_MS_PROGRESSIVE = re.compile(
+    r"progressive[\s-]+(?:multiple[\s-]+sclerosis|MS\b|forms?\b)|(?:primary|secondary)[\s-]+progressive"
+    r"|(?<![A-Za-z])(?:PP-?MS|SP-?MS|PR-?MS|nrSPMS|aSPMS)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_OTHER_GROUPS = (
+    ("nmosd", re.compile(r"neuromyelitis|(?<![A-Za-z])NMO(?:SD)?(?![A-Za-z])|devic", re.IGNORECASE)),
+    (
+        "mogad",
+        re.compile(r"(?<![A-Za-z])MOG(?:AD)?(?![A-Za-z])|myelin[\s-]+oligodendrocyte[\s-]+glycoprotein", re.IGNORECASE),
+    ),
+    ("myasthenia_gravis", re.compile(r"myasthenia", re.IGNORECASE)),
+    ("lupus", re.compile(r"(?i:lupus)|(?<![A-Za-z])SLE(?![A-Za-z])")),
+    (
+        "myositis",
+        re.compile(r"myositis|inflammatory[\s-]+myopath|antisynthetase|anti-synthetase", re.IGNORECASE),
+    ),
+    ("systemic_sclerosis", re.compile(r"systemic[\s-]+sclerosis|scleroderma", re.IGNORECASE)),
+)
+
+
+def guess_condition_groups(conditions: Iterable[str], titles: Iterable[str] = ()) -> tuple[str, ...]:
+    """The finder's condition groups a study covers, in `CONDITION_GROUPS` order; ("other",) if none.
+
+    Conditions decide; titles are only read when the conditions say nothing we know (some records
+    list only "Autoimmune Diseases" and name the diseases in the title). MS is split into relapsing
+    and progressive when the text says so, else it is "ms" (type not stated). A basket trial may
+    belong to several groups.
+    """
+    found: set[str] = set()
+    for texts in (list(conditions), list(titles)):
+        text = "\n".join(texts)
+        if _MS.search(text) or _MS_PROGRESSIVE.search(text):
+            relapsing = bool(_MS_RELAPSING.search(text))
+            progressive = bool(_MS_PROGRESSIVE.search(text))
+            if relapsing:
+                found.add("ms_relapsing")
+            if progressive:
+                found.add("ms_progressive")
+            if not (relapsing or progressive):
+                found.add("ms")
+        for group, pattern in _OTHER_GROUPS:
+            if pattern.search(text):
+                found.add(group)
+        if found:
+            break
+    return tuple(group for group in CONDITION_GROUPS if group in found) or ("other",)
+
+
+# ---------------------------------------------------------------------------------------------
 # Parsed records
 
 
@@ -250,11 +321,14 @@ class ParsedTrial:
     maximum_age: str = ""
     locations: tuple[ParsedLocation, ...] = ()
     car_t_target: str = "none"
+    condition_groups: tuple[str, ...] = ("other",)
     content_hash: str = dataclasses.field(init=False, default="")
 
     def __post_init__(self) -> None:
-        facts = dataclasses.asdict(self)
-        del facts["content_hash"]
+        # Built by hand rather than with dataclasses.asdict, which deep-copies every value and
+        # took most of the time of a no-change re-import of records with hundreds of sites.
+        facts = {name: getattr(self, name) for name in _HASHED_FIELDS}
+        facts["locations"] = [{name: getattr(loc, name) for name in _LOCATION_FIELDS} for loc in self.locations]
         canonical = json.dumps([_HASH_VERSION, facts], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
         object.__setattr__(self, "content_hash", digest)
@@ -263,6 +337,10 @@ class ParsedTrial:
     def phase_label(self) -> str:
         """Readable phase, e.g. "Phase 2/3"; "" for studies without phases (observational)."""
         return phase_label(self.phases)
+
+
+_HASHED_FIELDS = tuple(f.name for f in dataclasses.fields(ParsedTrial) if f.name not in ("content_hash", "locations"))
+_LOCATION_FIELDS = tuple(f.name for f in dataclasses.fields(ParsedLocation))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -394,6 +472,7 @@ def parse_study(data: Mapping[str, Any]) -> ParsedTrial:
     official_title = _text(identification, "officialTitle")
     acronym = _text(identification, "acronym")
     keywords = [k for k in _list(conditions_module, "keywords") if isinstance(k, str)]
+    conditions = _unique_texts(_list(conditions_module, "conditions"))
     intervention_texts = [
         text
         for item in raw_interventions
@@ -416,7 +495,7 @@ def parse_study(data: Mapping[str, Any]) -> ParsedTrial:
         overall_status=_text(status, "overallStatus"),
         last_known_status=_text(status, "lastKnownStatus"),
         why_stopped=_text(status, "whyStopped"),
-        conditions=_unique_texts(_list(conditions_module, "conditions")),
+        conditions=conditions,
         interventions=_unique_texts(_text(item, "name") for item in raw_interventions),
         enrollment=enrollment,
         enrollment_type=enrollment_type,
@@ -437,6 +516,7 @@ def parse_study(data: Mapping[str, Any]) -> ParsedTrial:
         maximum_age=_text(eligibility, "maximumAge"),
         locations=_locations(_obj(protocol, "contactsLocationsModule")),
         car_t_target=guess_car_t_target([title, official_title, acronym, *keywords, *intervention_texts]),
+        condition_groups=guess_condition_groups(conditions, [title, official_title, *keywords]),
     )
 
 

@@ -1,0 +1,467 @@
+"""Keeping trials true to ClinicalTrials.gov: import, refresh and sync.
+
+One rule runs through all of it: the registry owns the registry fields, editors own the rest. An
+import creates a trial as a draft for editorial review, or updates registry fields only; the
+plain-language summary, body, "what this means", tags, CAR T target and workflow status are never
+touched. Each trial is written in its own transaction, so a bad record or a network failure
+changes nothing for that trial and does not stop the others.
+
+Every refresh that changes a tracked fact writes `TrialChange` rows and calls the functions in
+`TRIAL_CHANGE_HOOKS` (member alerts register there) inside the same transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import enum
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, models, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from portal.content.models import Status
+from portal.content.services import content_edited, content_save
+
+from .ctgov.client import CtgovClient, CtgovError, RegistryUnavailable
+from .ctgov.parser import ParsedLocation, ParsedTrial, RecordError, load_path, parse_study
+from .models import ChangeField, Location, Trial, TrialChange, sponsor_type_for
+
+if TYPE_CHECKING:
+    from portal.accounts.models import User
+
+__all__ = [
+    "TRIAL_CHANGE_HOOKS",
+    "ImportResult",
+    "Outcome",
+    "SyncReport",
+    "ctgov_client",
+    "trial_fetch",
+    "trial_import",
+    "trial_refresh",
+    "trials_import_files",
+    "trials_sync",
+]
+
+# fn(trial, changes) called inside the import transaction whenever a refresh recorded changes.
+# The member alerts register here (e.g. a wrapper calling alert_record_trial_change per change).
+TRIAL_CHANGE_HOOKS: list[Callable[[Trial, list[TrialChange]], None]] = []
+
+Progress = Callable[[int, int | None, str], None]
+
+# ParsedTrial fields copied as they are onto Trial fields of the same name.
+_COPIED = (
+    "title",
+    "official_title",
+    "acronym",
+    "sponsor",
+    "sponsor_class",
+    "study_type",
+    "overall_status",
+    "last_known_status",
+    "why_stopped",
+    "enrollment",
+    "enrollment_type",
+    "start_date",
+    "start_date_type",
+    "primary_completion_date",
+    "primary_completion_date_type",
+    "completion_date",
+    "completion_date_type",
+    "brief_summary",
+    "eligibility_criteria",
+    "sex",
+    "minimum_age",
+    "maximum_age",
+)
+_LISTS = ("collaborators", "conditions", "interventions")
+# Every Trial field a refresh may write; everything else on a Trial belongs to the editors.
+REGISTRY_FIELDS = (
+    *_COPIED,
+    *_LISTS,
+    "phases",
+    "condition_groups",
+    "sponsor_type",
+    "first_posted",
+    "last_update_posted",
+    "registry_hash",
+)
+_DATE_CHANGES = (ChangeField.START_DATE, ChangeField.PRIMARY_COMPLETION_DATE, ChangeField.COMPLETION_DATE)
+_LOCATION_FIELDS = ("facility", "city", "state", "country", "status")
+
+
+class Outcome(enum.StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+
+
+@dataclass
+class ImportResult:
+    """What happened to one trial (or one unreadable file or search, then `label` names it)."""
+
+    label: str
+    outcome: Outcome
+    trial: Trial | None = None
+    changes: list[TrialChange] = field(default_factory=list)
+    error: str = ""
+
+
+@dataclass
+class SyncReport:
+    results: list[ImportResult] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(Outcome, 0)
+        for result in self.results:
+            counts[result.outcome] += 1
+        return {str(outcome): n for outcome, n in counts.items()}
+
+    @property
+    def failures(self) -> list[ImportResult]:
+        return [result for result in self.results if result.outcome == Outcome.FAILED]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def _failed(label: str, error: str) -> ImportResult:
+    return ImportResult(label=label, outcome=Outcome.FAILED, error=error)
+
+
+# ---------------------------------------------------------------------------------------------
+# Import one parsed record
+
+
+def _posted_date(value: str) -> datetime.date | None:
+    """Registry posting dates are days; a month or year only (seen in old records) counts from its 1st."""
+    if not value:
+        return None
+    parts = [int(part) for part in value.split("-")] + [1, 1]
+    return datetime.date(parts[0], parts[1], parts[2])
+
+
+def _fit(model: type[models.Model], name: str, value: Any) -> Any:
+    """Cut text to the column's max_length (registry titles may be 300 characters, our column 255)."""
+    max_length = model._meta.get_field(name).max_length
+    if isinstance(value, str) and max_length and len(value) > max_length:
+        return value[: max_length - 1] + "…"
+    return value
+
+
+def _wrap(codes: Iterable[str]) -> str:
+    codes = list(codes)
+    return "," + ",".join(codes) + "," if codes else ""
+
+
+def _registry_values(parsed: ParsedTrial) -> dict[str, Any]:
+    values: dict[str, Any] = {name: _fit(Trial, name, getattr(parsed, name)) for name in _COPIED}
+    values.update({name: list(getattr(parsed, name)) for name in _LISTS})
+    values.update(
+        phases=_wrap(parsed.phases),
+        condition_groups=_wrap(parsed.condition_groups),
+        sponsor_type=sponsor_type_for(parsed.sponsor_class),
+        first_posted=_posted_date(parsed.first_posted),
+        last_update_posted=_posted_date(parsed.last_update_posted),
+        registry_hash=parsed.content_hash,
+    )
+    return values
+
+
+def _location(trial: Trial, parsed: ParsedLocation) -> Location:
+    values = {name: _fit(Location, name, getattr(parsed, name)) for name in _LOCATION_FIELDS}
+    return Location(trial=trial, key=_fit(Location, "key", parsed.key), **values)
+
+
+def _slug_for(parsed: ParsedTrial) -> str:
+    """"nct06451159-kyv-101-in-progressive-ms": unique by the NCT number, so no lookups are needed."""
+    words = slugify(parsed.acronym or parsed.title)[:80].strip("-")
+    return f"{parsed.nct_id.lower()}-{words}" if words else parsed.nct_id.lower()
+
+
+def trial_import(
+    *,
+    parsed: ParsedTrial,
+    user: User | None = None,
+    now: datetime.datetime | None = None,
+    checked: list[int] | None = None,
+) -> ImportResult:
+    """Create the trial as a draft, or bring its registry fields up to date, recording changes.
+
+    With a `user` (admin), creation goes through `content_save`, which checks their permission and
+    makes them the author; commands pass no user. Raises ValidationError, PermissionDenied or
+    DatabaseError with nothing written for this trial. Batch callers pass a `checked` list: the
+    pks of unchanged trials are appended to it for one `last_checked_at` update at the end,
+    instead of a write (and a commit) per unchanged trial.
+    """
+    now = now or timezone.now()
+    last_update = _posted_date(parsed.last_update_posted)
+    existing = (
+        Trial.objects.filter(nct_id=parsed.nct_id).values_list("pk", "registry_hash", "last_update_posted").first()
+    )
+    if existing is not None and existing[1] == parsed.content_hash and existing[2] == last_update:
+        # The quick path: same facts, same posting date. Only note that we checked.
+        if checked is None:
+            Trial.objects.filter(pk=existing[0]).update(last_checked_at=now)
+        else:
+            checked.append(existing[0])
+        return ImportResult(label=parsed.nct_id, outcome=Outcome.UNCHANGED)
+    with transaction.atomic():
+        if existing is None:
+            return _trial_create(parsed=parsed, user=user, now=now)
+        return _trial_update(pk=existing[0], parsed=parsed, now=now, last_update=last_update)
+
+
+def _trial_create(*, parsed: ParsedTrial, user: User | None, now: datetime.datetime) -> ImportResult:
+    trial = Trial(
+        nct_id=parsed.nct_id,
+        slug=_slug_for(parsed),
+        car_t_target=parsed.car_t_target,  # A guess the editors correct; never written again.
+        last_checked_at=now,
+        **_registry_values(parsed),
+    )
+    if user is not None:
+        content_save(item=trial, user=user)
+    else:
+        trial.status = Status.DRAFT
+        trial.full_clean()
+        trial.save()
+    Location.objects.bulk_create([_location(trial, location) for location in parsed.locations], batch_size=500)
+    return ImportResult(label=parsed.nct_id, outcome=Outcome.CREATED, trial=trial)
+
+
+def _trial_update(
+    *, pk: int, parsed: ParsedTrial, now: datetime.datetime, last_update: datetime.date | None
+) -> ImportResult:
+    trial = Trial.objects.select_for_update().get(pk=pk)
+    before = {name: getattr(trial, name) for name in ("overall_status", "enrollment", "phase_list")}
+    before_dates = {name: _date_value(trial, name) for name in _DATE_CHANGES}
+    values = _registry_values(parsed)
+    for name, value in values.items():
+        setattr(trial, name, value)
+    trial.last_checked_at = now
+    trial.clean_fields(exclude=[f.name for f in Trial._meta.fields if f.name not in REGISTRY_FIELDS])
+    trial.save(update_fields=[*values, "last_checked_at"])
+
+    def change(field_name: str, old: Any, new: Any, country: str = "") -> TrialChange:
+        return TrialChange(
+            trial=trial,
+            field=field_name,
+            country=country,
+            old_value=old,
+            new_value=new,
+            changed_at=now,
+            registry_updated=last_update,
+        )
+
+    changes = []
+    if before["overall_status"] != trial.overall_status:
+        changes.append(change(ChangeField.OVERALL_STATUS, before["overall_status"], trial.overall_status))
+    if before["phase_list"] != trial.phase_list:
+        changes.append(change(ChangeField.PHASES, before["phase_list"], trial.phase_list))
+    for name in _DATE_CHANGES:
+        if before_dates[name] != _date_value(trial, name):
+            changes.append(change(name, before_dates[name], _date_value(trial, name)))
+    if before["enrollment"] != trial.enrollment:
+        changes.append(change(ChangeField.ENROLLMENT, before["enrollment"], trial.enrollment))
+    added, removed = _locations_sync(trial, parsed.locations)
+    for field_name, sites in ((ChangeField.SITES_ADDED, added), (ChangeField.SITES_REMOVED, removed)):
+        for country, keys in sorted(sites.items()):
+            changes.append(change(field_name, None, sorted(keys), country))
+
+    TrialChange.objects.bulk_create(changes)
+    if changes:
+        for hook in TRIAL_CHANGE_HOOKS:
+            hook(trial, changes)
+    content_edited(item=trial)  # Published trials: search index and other after-change hooks.
+    return ImportResult(label=parsed.nct_id, outcome=Outcome.UPDATED, trial=trial, changes=changes)
+
+
+def _date_value(trial: Trial, name: str) -> dict[str, str] | None:
+    date = getattr(trial, name)
+    return {"date": date, "type": getattr(trial, f"{name}_type")} if date else None
+
+
+def _locations_sync(
+    trial: Trial, parsed_locations: Iterable[ParsedLocation]
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Add, update and delete sites by key; returns (added, removed) keys per country."""
+    stored = {location.key: location for location in Location.objects.filter(trial=trial)}
+    wanted = {_fit(Location, "key", parsed.key): parsed for parsed in parsed_locations}
+    added: dict[str, list[str]] = defaultdict(list)
+    removed: dict[str, list[str]] = defaultdict(list)
+    new_rows, changed_rows = [], []
+    for key, parsed in wanted.items():
+        fresh = _location(trial, parsed)
+        current = stored.get(key)
+        if current is None:
+            new_rows.append(fresh)
+            added[fresh.country].append(key)
+        elif any(getattr(current, name) != getattr(fresh, name) for name in _LOCATION_FIELDS):
+            for name in _LOCATION_FIELDS:
+                setattr(current, name, getattr(fresh, name))
+            changed_rows.append(current)
+    gone = [location for key, location in stored.items() if key not in wanted]
+    for location in gone:
+        removed[location.country].append(location.key)
+    if gone:
+        Location.objects.filter(pk__in=[location.pk for location in gone]).delete()
+    Location.objects.bulk_create(new_rows, batch_size=500)
+    if changed_rows:
+        Location.objects.bulk_update(changed_rows, _LOCATION_FIELDS, batch_size=500)
+    return added, removed
+
+
+class _CheckedBatch:
+    """Collects unchanged trials during a batch and marks them checked in a few bulk updates."""
+
+    def __init__(self) -> None:
+        self.now = timezone.now()
+        self.pks: list[int] = []
+
+    def flush(self) -> None:
+        for start in range(0, len(self.pks), 500):
+            Trial.objects.filter(pk__in=self.pks[start : start + 500]).update(last_checked_at=self.now)
+        self.pks = []
+
+
+def _import_safely(parsed: ParsedTrial, user: User | None, batch: _CheckedBatch | None = None) -> ImportResult:
+    try:
+        if batch is None:
+            return trial_import(parsed=parsed, user=user)
+        return trial_import(parsed=parsed, user=user, now=batch.now, checked=batch.pks)
+    except ValidationError as exc:
+        return _failed(parsed.nct_id, "; ".join(exc.messages))
+    except PermissionDenied as exc:
+        return _failed(parsed.nct_id, str(exc))
+    except DatabaseError as exc:
+        return _failed(parsed.nct_id, f"database error: {exc}")
+
+
+def _import_study(
+    study: Mapping[str, Any], user: User | None, batch: _CheckedBatch, source: str = ""
+) -> ImportResult:
+    try:
+        parsed = parse_study(study)
+    except RecordError as exc:
+        return _failed(source or "record", str(exc))
+    return _import_safely(parsed, user, batch)
+
+
+# ---------------------------------------------------------------------------------------------
+# Files and the registry
+
+
+def trials_import_files(
+    *, paths: Iterable[str | Path], user: User | None = None, progress: Progress | None = None
+) -> SyncReport:
+    """Import saved API v2 records or list pages, one file in memory at a time."""
+    paths = [Path(path) for path in paths]
+    report = SyncReport()
+    batch = _CheckedBatch()
+    for done, path in enumerate(paths, start=1):
+        try:
+            studies = load_path(path)
+        except RecordError as exc:
+            report.results.append(_failed(path.name, str(exc)))
+        else:
+            for study in studies:
+                report.results.append(_import_study(study, user, batch, source=path.name))
+            del studies
+        if progress:
+            progress(done, len(paths), path.name)
+    batch.flush()
+    return report
+
+
+def ctgov_client() -> CtgovClient:
+    """The registry client the services use when none is passed; tests replace it (MockTransport)."""
+    return CtgovClient()
+
+
+@contextlib.contextmanager
+def _client_for(client: CtgovClient | None) -> Iterator[CtgovClient]:
+    """Use the caller's client as is, or open (and close) our own."""
+    if client is not None:
+        yield client
+        return
+    with ctgov_client() as own:
+        yield own
+
+
+def trial_fetch(*, nct_id: str, client: CtgovClient | None = None) -> ParsedTrial:
+    """Fetch and parse one study. Raises ValueError (bad number), CtgovError or RecordError."""
+    with _client_for(client) as registry:
+        return parse_study(registry.get_study(nct_id))
+
+
+def trial_refresh(*, nct_id: str, client: CtgovClient | None = None, user: User | None = None) -> ImportResult:
+    """Fetch one study and import it; any failure is reported in the result, with nothing changed."""
+    try:
+        parsed = trial_fetch(nct_id=nct_id, client=client)
+    except (CtgovError, RecordError, ValueError) as exc:
+        return _failed(nct_id, str(exc))
+    return _import_safely(parsed, user)
+
+
+def trials_sync(
+    *,
+    nct_ids: Iterable[str] = (),
+    all_trials: bool = False,
+    query: str | None = None,
+    cond: str | None = None,
+    intr: str | None = None,
+    client: CtgovClient | None = None,
+    user: User | None = None,
+    progress: Progress | None = None,
+) -> SyncReport:
+    """Refresh the given trials (and with `all_trials` every stored one), then import a search.
+
+    Once the registry is unreachable, the remaining trials are reported as not tried instead of
+    each waiting through its own retries.
+    """
+    wanted = list(dict.fromkeys(nct_id.strip().upper() for nct_id in nct_ids))
+    if all_trials:
+        known = set(wanted)
+        wanted += [n for n in Trial.objects.order_by("nct_id").values_list("nct_id", flat=True) if n not in known]
+    report = SyncReport()
+    batch = _CheckedBatch()
+    with _client_for(client) as registry:
+        unavailable = ""
+        for done, nct_id in enumerate(wanted, start=1):
+            if unavailable:
+                report.results.append(_failed(nct_id, f"not tried: {unavailable}"))
+            else:
+                try:
+                    parsed = trial_fetch(nct_id=nct_id, client=registry)
+                except RegistryUnavailable as exc:
+                    unavailable = str(exc)
+                    report.results.append(_failed(nct_id, unavailable))
+                except (CtgovError, RecordError, ValueError) as exc:
+                    report.results.append(_failed(nct_id, str(exc)))
+                else:
+                    report.results.append(_import_safely(parsed, user, batch))
+            if progress:
+                progress(done, len(wanted), nct_id)
+        if (query or cond or intr) and not unavailable:
+            terms = (("term", query), ("cond", cond), ("intr", intr))
+            label = "search " + " ".join(f"{name}={value!r}" for name, value in terms if value)
+            try:
+                for study in registry.iter_studies(term=query, cond=cond, intr=intr):
+                    result = _import_study(study, user, batch, source=label)
+                    report.results.append(result)
+                    if progress:
+                        progress(len(report.results), None, result.label)
+            except CtgovError as exc:
+                report.results.append(_failed(label, f"{exc} (studies listed before this were imported)"))
+    batch.flush()
+    return report
