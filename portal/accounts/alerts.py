@@ -173,3 +173,21 @@ def digests_send_due() -> SendResult:
     recent = Digest.objects.filter(sent_at__gte=timezone.now() - DIGEST_INTERVAL).values("user_id")
     user_ids = _members_with_pending(AlertFrequency.WEEKLY).exclude(user_id__in=recent)
     return _send(list(user_ids), weekly=True)
+
+
+# What followers of a trial are told about: recruitment, sites and key dates (not e.g. enrollment targets).
+ALERTED_TRIAL_FIELDS = {
+    "overall_status",
+    "start_date",
+    "primary_completion_date",
+    "completion_date",
+    "sites_added",
+    "sites_removed",
+}
+
+
+def alert_record_trial_changes(trial: Trial, changes: list) -> None:
+    """Trial-import hook: one pending alert per follower for each alert-worthy registry change."""
+    for change in changes:
+        if change.field in ALERTED_TRIAL_FIELDS:
+            alert_record_trial_change(trial=trial, change_key=change.change_key, summary=change.summary)
