@@ -5,7 +5,8 @@ inserts index themselves). Note: a later AlterField on SearchEntry makes Django'
 rebuild the table, which drops the triggers; such a migration must run SQLITE_TRIGGERS again.
 
 PostgreSQL: pg_trgm (spelling suggestions), a stored generated `document` tsvector weighted
-title/identifiers A, summary B, body/terms C, tags D, and GIN indexes on it and on the word list.
+title/identifiers A, summary B, body/terms C, tags D (plus the filter words, which never match a
+text query), and GIN indexes on it and on the word list.
 """
 
 import django.db.models.deletion
@@ -45,7 +46,8 @@ POSTGRES = [
         || setweight(to_tsvector('english'::regconfig, summary), 'B')
         || setweight(to_tsvector('english'::regconfig, body), 'C')
         || setweight(to_tsvector('english'::regconfig, terms), 'C')
-        || setweight(to_tsvector('english'::regconfig, tags), 'D')) STORED""",
+        || setweight(to_tsvector('english'::regconfig, tags), 'D')
+        || setweight(to_tsvector('simple'::regconfig, facets), 'D')) STORED""",
     "CREATE INDEX content_searchentry_document_gin ON content_searchentry USING gin (document)",
     "CREATE INDEX content_searchword_word_trgm ON content_searchword USING gin (word gin_trgm_ops)",
 ]

@@ -17,7 +17,7 @@ from django.utils import timezone
 from .text import MARK_END, MARK_START, ParsedQuery, Term, facet_token
 
 RECENT_REVIEW_DAYS = 365
-OPEN_STATUS = "open"
+OPEN_STATUS = "open"  # the filter value for every status open to new participants
 
 
 @dataclass(frozen=True)
@@ -26,26 +26,10 @@ class Filters:
     tag: str = ""
     trial_status: str = ""  # a RecruitmentStatus value, or "open"
 
-    def sql(self) -> tuple[str, list]:
-        clauses, params = [], []
-        if self.kind:
-            clauses.append("e.kind = %s")
-            params.append(self.kind)
-        if self.tag:
-            escaped = self.tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            clauses.append("e.tag_slugs LIKE %s ESCAPE '\\'")
-            params.append(f"%,{escaped},%")
-        if self.trial_status == OPEN_STATUS:
-            clauses.append("e.is_open = %s")
-            params.append(True)
-        elif self.trial_status:
-            clauses.append("e.trial_status = %s")
-            params.append(self.trial_status)
-        return "".join(f" AND {c}" for c in clauses), params
-
-    @property
-    def active(self) -> bool:
-        return bool(self.kind or self.tag or self.trial_status)
+    def facet_words(self) -> list[str]:
+        """The filters as the words indexed in each entry's `facets` (see text.facet_tokens)."""
+        pairs = (("kind", self.kind), ("status", self.trial_status), ("tag", self.tag))
+        return [facet_token(prefix, value) for prefix, value in pairs if value]
 
 
 @dataclass
@@ -135,11 +119,7 @@ class SQLiteBackend(Backend):
         for term in parsed.excluded:
             expression += f" NOT {_fts5_term(term)}"
         # Filters are words in the facets column: FTS5 intersects them with the match, no row lookups.
-        facets = [
-            f'"{facet_token(prefix, value)}"'
-            for prefix, value in (("kind", filters.kind), ("status", filters.trial_status), ("tag", filters.tag))
-            if value
-        ]
+        facets = [f'"{word}"' for word in filters.facet_words()]
         if facets:
             expression = f"({expression}) AND facets : ({' AND '.join(facets)})"
         return expression
@@ -215,15 +195,26 @@ class PostgreSQLBackend(Backend):
     def search(self, parsed, *, filters, offset, limit, cap):
         if parsed.is_empty:
             return [], 0
+        sql, params = self.build_sql(parsed, filters=filters, offset=offset, limit=limit, cap=cap)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return [self._hit(row, row[11] or "") for row in rows], (rows[0][10] if rows else 0)
+
+    def build_sql(self, parsed, *, filters, offset, limit, cap) -> tuple[str, list]:
         query_sql, query_params = self.tsquery(parsed)
-        where, filter_params = filters.sql()
+        # Filters are lexemes in the document too, so the GIN index applies them with the words.
+        match_sql, match_params = query_sql, list(query_params)
+        if filters.facet_words():
+            match_sql = f"({query_sql} && plainto_tsquery('simple', %s))"
+            match_params.append(" ".join(filters.facet_words()))
         sql = f"""
-        WITH q AS MATERIALIZED (SELECT {query_sql} AS query),
-        cand AS MATERIALIZED (
-            SELECT e.id FROM content_searchentry e, q
-            WHERE e.document @@ q.query {where}
+        WITH cand AS MATERIALIZED (
+            SELECT e.id FROM content_searchentry e
+            WHERE e.document @@ {match_sql}
             ORDER BY e.id DESC LIMIT %s
         ),
+        q AS MATERIALIZED (SELECT {query_sql} AS query),
         page AS MATERIALIZED (
             SELECT e.id, count(*) OVER () AS total,
                 CASE WHEN e.nct_id = %s THEN 0 ELSE 1 END AS pinned,
@@ -239,20 +230,19 @@ class PostgreSQLBackend(Backend):
         FROM page JOIN content_searchentry e ON e.id = page.id, q
         ORDER BY page.pinned, page.rank DESC, page.id DESC
         """
+        # The tsquery is written out in `cand` (not taken from `q`) so the planner sees it and can
+        # choose between the GIN index (rare words) and walking the newest ids (common words).
         params = [
-            *query_params,
-            *filter_params,
+            *match_params,
             cap,
+            *query_params,
             parsed.nct_id or "-",
             self._review_cutoff(),
             limit,
             offset,
             self.HEADLINE_OPTIONS,
         ]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        return [self._hit(row, row[11] or "") for row in rows], (rows[0][10] if rows else 0)
+        return sql, params
 
     def similar_words(self, word):
         with connection.cursor() as cursor:

@@ -144,5 +144,7 @@ def search_index_optimise() -> None:
             cursor.execute("INSERT INTO content_searchentry_fts(content_searchentry_fts) VALUES ('optimize')")
             cursor.execute("ANALYZE")
         elif connection.vendor == "postgresql":
+            # Bulk inserts wait in the GIN pending list, which every search would scan.
+            cursor.execute("SELECT gin_clean_pending_list('content_searchentry_document_gin')")
             cursor.execute("ANALYZE content_searchentry")
             cursor.execute("ANALYZE content_searchword")
