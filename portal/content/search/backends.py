@@ -1,14 +1,16 @@
 """The two full-text engines behind one interface; `get_backend()` is the only place that picks one.
 
-Both rank at most `cap` candidates per query: the newest entries that match (entry ids follow the
-last change, see indexing). A query that matches nearly every row ("multiple sclerosis") therefore
-costs the same as a rare one: the engine walks its index in id order and stops after `cap` rows,
-instead of scoring the whole table. Below the cap, ranking is exact.
+Both rank at most `cap` candidates per query, so a query that matches nearly every row ("multiple
+sclerosis") costs about the same as a rare one: the engine stops after `cap` matches instead of
+scoring the whole table. Below the cap, ranking is exact. Above it, SQLite ranks the newest `cap`
+matches (FTS5 walks entry ids backwards for free; ids follow the last change, see indexing) and
+PostgreSQL the first `cap` it finds.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -89,8 +91,6 @@ class Backend:
     def _hit(row, snippet: str) -> SearchHit:
         hit = SearchHit(*row[:10], snippet=snippet)
         if isinstance(hit.tag_list, str):
-            import json
-
             hit.tag_list = json.loads(hit.tag_list)
         if isinstance(hit.published_at, str):
             hit.published_at = datetime.datetime.fromisoformat(hit.published_at)
@@ -201,18 +201,24 @@ class PostgreSQLBackend(Backend):
             rows = cursor.fetchall()
         return [self._hit(row, row[11] or "") for row in rows], (rows[0][10] if rows else 0)
 
+    def match(self, parsed: ParsedQuery, filters: Filters) -> tuple[str, list]:
+        """The tsquery for the words and the filters (filter words are lexemes in the document too)."""
+        query_sql, query_params = self.tsquery(parsed)
+        if not filters.facet_words():
+            return query_sql, query_params
+        return f"({query_sql} && plainto_tsquery('simple', %s))", [*query_params, " ".join(filters.facet_words())]
+
     def build_sql(self, parsed, *, filters, offset, limit, cap) -> tuple[str, list]:
         query_sql, query_params = self.tsquery(parsed)
-        # Filters are lexemes in the document too, so the GIN index applies them with the words.
-        match_sql, match_params = query_sql, list(query_params)
-        if filters.facet_words():
-            match_sql = f"({query_sql} && plainto_tsquery('simple', %s))"
-            match_params.append(" ".join(filters.facet_words()))
+        match_sql, match_params = self.match(parsed, filters)
+        # No ORDER BY in `cand`: PostgreSQL stops after `cap` matches, whether it reads them through
+        # the GIN index (rare words) or scans rows testing each (common words). Ordering by id here
+        # would make it fetch every match, or test every row for word pairs it wrongly thinks common.
         sql = f"""
         WITH cand AS MATERIALIZED (
             SELECT e.id FROM content_searchentry e
             WHERE e.document @@ {match_sql}
-            ORDER BY e.id DESC LIMIT %s
+            LIMIT %s
         ),
         q AS MATERIALIZED (SELECT {query_sql} AS query),
         page AS MATERIALIZED (

@@ -17,7 +17,7 @@ from .text import MARK_END, MARK_START, ParsedQuery, allowed_typos, edit_distanc
 
 PER_PAGE = 20
 # Most rows one query ranks; beyond it the newest matches are ranked (see backends).
-RESULT_CAP = 500
+RESULT_CAP = 300
 MAX_QUERY_LENGTH = 200
 
 
