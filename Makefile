@@ -51,3 +51,10 @@ clean:
 # `portal_bench_import` when DATABASE_URL is postgres), then a no-change re-import.
 bench-import: install
 	$(BIN)/python scripts/bench_import.py
+
+# Search benchmark on a scratch database (never the dev or test one): SQLite by default;
+# make bench-search BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench
+BENCH_ITEMS ?= 100000
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
+bench-search: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_search --items $(BENCH_ITEMS)

@@ -186,3 +186,7 @@ class ModerationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_from_status_display() or '-'} → {self.get_to_status_display()}"
+
+
+# The search index models live in their own package; importing them here registers them.
+from .search.models import SearchEntry, SearchWord  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import search_views
+from .search.views import SearchView
 
 app_name = "search"
-urlpatterns = [path("", search_views.SearchView.as_view(), name="results")]
+urlpatterns = [path("", SearchView.as_view(), name="results")]

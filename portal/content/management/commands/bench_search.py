@@ -1,0 +1,71 @@
+"""Benchmark the site search on the configured database: build N synthetic entries, time 30 queries.
+
+Destructive: it empties the search index first, so it refuses to run unless the database name
+contains "bench" (e.g. DATABASE_URL=postgres://.../portal_bench or sqlite:///bench.sqlite3).
+A missing PostgreSQL database is created.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+
+from portal.content.search import benchmark
+from portal.content.search.indexing import search_index_optimise
+from portal.content.search.models import SearchEntry, SearchWord
+
+
+class Command(BaseCommand):
+    help = "Build a synthetic search index of N items and report build time and query latency."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--items", type=int, default=100_000, help="Number of index entries (default 100,000).")
+        parser.add_argument("--rounds", type=int, default=3, help="Timed runs of each of the 30 queries.")
+        parser.add_argument("--keep", action="store_true", help="Reuse the existing entries instead of rebuilding.")
+
+    def handle(self, *args, items: int, rounds: int, keep: bool, **options):
+        name = str(connection.settings_dict["NAME"])
+        if "bench" not in name:
+            raise CommandError(f"Refusing to empty the search index of {name!r}: use a database named *bench*.")
+        self._ensure_database()
+        call_command("migrate", verbosity=0, interactive=False)
+        self.stdout.write(f"Database: {connection.vendor} ({name})")
+        if not keep:
+            start = time.perf_counter()
+            with transaction.atomic():
+                SearchEntry.objects.all().delete()
+                SearchWord.objects.all().delete()
+                benchmark.build(items, progress=self._progress(items))
+            self.stdout.write("")
+            search_index_optimise()
+            self.stdout.write(f"Index build: {items:,} entries in {time.perf_counter() - start:.1f} s")
+        timings, per_query = benchmark.time_queries(rounds)
+        for label, (median, total) in per_query.items():
+            self.stdout.write(f"  {median:7.1f} ms  {total:>5} results  {label}")
+        median, p95 = statistics.median(timings), benchmark.percentile(timings, 95)
+        summary = f"{len(per_query)} queries x {rounds}: median {median:.1f} ms, p95 {p95:.1f} ms"
+        self.stdout.write(self.style.SUCCESS(f"{summary}, max {max(timings):.1f} ms"))
+
+    def _progress(self, total: int):
+        def report(done: int) -> None:
+            width = 30
+            filled = width * done // total
+            self.stdout.write(f"\r[{'#' * filled}{' ' * (width - filled)}] {done:,}/{total:,}", ending="")
+            self.stdout.flush()
+
+        return report
+
+    def _ensure_database(self) -> None:
+        if connection.vendor != "postgresql":
+            return
+        from django.db.utils import OperationalError
+
+        try:
+            connection.ensure_connection()
+        except OperationalError:
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f'CREATE DATABASE "{connection.settings_dict["NAME"]}"')

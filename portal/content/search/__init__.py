@@ -1,0 +1,5 @@
+"""Site-wide search: one index over articles, FAQs and trials, on SQLite (FTS5) or PostgreSQL (tsvector).
+
+Public interface: `selectors.search()` for reads, `indexing.search_index_update()` (the moderation
+hook) and `indexing.search_index_rebuild()` for writes.
+"""

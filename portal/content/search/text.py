@@ -1,0 +1,226 @@
+"""Text normalisation shared by indexing and querying, so both sides agree on every spelling.
+
+Product codes (KYV-101, kyv101, KYV 101), CAR T spellings (CAR-T, cart, car t, chimeric antigen
+receptor) and NCT numbers are reduced to one canonical token each. The same functions run when an
+item is indexed and when a query is parsed, on both database backends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+NCT_RE = re.compile(r"\bnct\s?(\d{8})\b", re.IGNORECASE)
+CAR_T_RE = re.compile(r"\bcar[\s\-]*t(?=\b|-)|\bchimeric\s+antigen\s+receptors?\b", re.IGNORECASE)
+# Letters then digits, joined by nothing, a hyphen or a space: KYV-101, KYSA-7, CD19, Phase 2.
+CODE_RE = re.compile(r"\b([a-z]{2,6})[\s\-]?(\d{1,4}[a-z]?)\b", re.IGNORECASE)
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+# Characters used as highlight markers inside snippets; never allowed in indexed text.
+MARK_START, MARK_END = "\x02", "\x03"
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+CAR_T_TOKEN = "cart"
+
+# PostgreSQL's English stop words (Snowball), so natural questions behave the same on SQLite.
+STOP_WORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below between
+    both but by can did do does doing don down during each few for from further had has have having he her here
+    hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of
+    off on once only or other our ours ourselves out over own same she should so some such t than that the their
+    theirs them themselves then there these they this those through to too under until up very was we were what
+    when where which while who whom why will with you your yours yourself yourselves""".split()
+)
+
+
+# Words people use in questions, and the words our pages use for the same thing. Query side only.
+SYNONYMS = {
+    "get": ("available", "access", "receive"),
+    "getting": ("available", "access", "receive"),
+    "available": ("access",),
+    "safe": ("safety", "risk"),
+    "safer": ("safety", "safe", "risk"),
+    "dangerous": ("risk", "safety", "side"),
+    "cost": ("price", "pay", "funding"),
+    "eligible": ("eligibility", "criteria", "qualify"),
+    "qualify": ("eligibility", "eligible"),
+    "cure": ("remission", "reset"),
+}
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters (including the highlight markers) from text before it is indexed."""
+    return _CONTROL_RE.sub(" ", text or "")
+
+
+def canonical_tokens(text: str) -> list[str]:
+    """The canonical spellings of every NCT number, product code and CAR T mention in `text`, in order."""
+    found: list[str] = []
+    for match in NCT_RE.finditer(text):
+        found.append(f"nct{match.group(1)}")
+    text = NCT_RE.sub(" ", text)
+    if CAR_T_RE.search(text):
+        found.append(CAR_T_TOKEN)
+    for match in CODE_RE.finditer(CAR_T_RE.sub(" ", text)):
+        found.append((match.group(1) + match.group(2)).lower())
+    return list(dict.fromkeys(found))
+
+
+def normalise_query_text(text: str) -> str:
+    """Rewrite the spellings canonical_tokens() knows into their canonical token, leaving the syntax alone."""
+    text = NCT_RE.sub(lambda m: f"nct{m.group(1)}", text)
+    text = CAR_T_RE.sub(CAR_T_TOKEN, text)
+    return CODE_RE.sub(lambda m: (m.group(1) + m.group(2)).lower(), text)
+
+
+def facet_token(prefix: str, value: str) -> str:
+    # One alphanumeric token per value (FTS5 splits on punctuation); the trailing 0 stops the
+    # Porter stemmer from merging e.g. the tags "relapse" and "relapses".
+    return prefix + re.sub(r"[^a-z0-9]", lambda m: f"x{ord(m.group()):x}", value.lower()) + "0"
+
+
+def facet_tokens(*, kind: str, trial_status: str, is_open: bool, tag_slugs: list[str]) -> str:
+    """Filter values as words, so SQLite's FTS5 applies filters inside the full-text match."""
+    tokens = [facet_token("kind", kind)]
+    if trial_status:
+        tokens.append(facet_token("status", trial_status))
+    if is_open:
+        tokens.append(facet_token("status", "open"))
+    tokens += [facet_token("tag", slug) for slug in tag_slugs]
+    return " ".join(tokens)
+
+
+def vocabulary(*texts: str) -> set[str]:
+    """Plain lower-case words worth offering as spelling corrections (letters only, 4 to 40 long)."""
+    words: set[str] = set()
+    for text in texts:
+        for word in WORD_RE.findall((text or "").lower()):
+            if 4 <= len(word) <= 40 and word.isalpha():
+                words.add(word)
+    return words
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word, or a quoted phrase of several words."""
+
+    words: tuple[str, ...]
+    # Added by the parser (e.g. "kyv 101" next to "kyv101") so snippets highlight the original spelling.
+    expansion: bool = field(default=False, compare=False)
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.words) > 1
+
+    def __str__(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass
+class ParsedQuery:
+    """Web-search syntax: all clauses must match; a clause matches if any of its terms does ("or")."""
+
+    raw: str
+    clauses: list[list[Term]] = field(default_factory=list)
+    excluded: list[Term] = field(default_factory=list)
+    nct_id: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.clauses
+
+    @property
+    def words(self) -> list[str]:
+        """Every single (non-phrase) positive word, for spelling checks."""
+        return [t.words[0] for clause in self.clauses for t in clause if not t.is_phrase]
+
+    def relaxed(self) -> ParsedQuery:
+        """The same terms where any one may match (for questions no item answers word for word)."""
+        terms = list(dict.fromkeys(t for clause in self.clauses for t in clause))
+        return ParsedQuery(raw=self.raw, clauses=[terms] if terms else [], excluded=self.excluded, nct_id=self.nct_id)
+
+    def replaced(self, corrections: dict[str, str]) -> ParsedQuery:
+        def fix(term: Term) -> Term:
+            return Term(tuple(corrections.get(w, w) for w in term.words))
+
+        return ParsedQuery(
+            raw=self.raw,
+            clauses=[[fix(t) for t in clause] for clause in self.clauses],
+            excluded=self.excluded,
+            nct_id=self.nct_id,
+        )
+
+    def display(self) -> str:
+        """The query written back in web-search syntax."""
+        parts = []
+        for clause in self.clauses:
+            parts.append(" or ".join(f'"{t}"' if t.is_phrase else str(t) for t in clause if not t.expansion))
+        parts += [f'-"{t}"' if t.is_phrase else f"-{t}" for t in self.excluded]
+        return " ".join(parts)
+
+
+_CODE_TOKEN_RE = re.compile(r"([a-z]{2,6})(\d{1,4}[a-z]?)")
+_TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    """Parse web-search syntax: "quoted phrases", -excluded words and `or` between terms.
+
+    Stop words outside quotes are dropped (as PostgreSQL does); hyphenated words become phrases.
+    """
+    raw = (raw or "").strip()
+    parsed = ParsedQuery(raw=raw)
+    nct = NCT_RE.fullmatch(raw.strip())
+    if nct:
+        parsed.nct_id = f"NCT{nct.group(1)}"
+    text = normalise_query_text(raw)
+    pending_or = False
+    for match in _TOKEN_RE.finditer(text):
+        negated = bool(match.group(1) or match.group(3))
+        quoted = match.group(2) is not None
+        chunk = match.group(2) if quoted else match.group(4)
+        if not quoted and not negated and chunk.lower() == "or":
+            pending_or = bool(parsed.clauses)
+            continue
+        words = tuple(w.lower() for w in WORD_RE.findall(chunk))
+        if not quoted:
+            words = tuple(w for w in words if w not in STOP_WORDS) if len(words) == 1 else words
+        if not words:
+            continue
+        term = Term(words)
+        if negated:
+            parsed.excluded.append(term)
+        elif pending_or:
+            parsed.clauses[-1].append(term)
+        else:
+            parsed.clauses.append([term])
+        if len(words) == 1 and not negated:
+            code = _CODE_TOKEN_RE.fullmatch(words[0])
+            if code:
+                parsed.clauses[-1].append(Term(code.groups(), expansion=True))
+            if not quoted:
+                parsed.clauses[-1] += [Term((w,), expansion=True) for w in SYNONYMS.get(words[0], ())]
+        pending_or = False
+    return parsed
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps count once), giving up above `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def allowed_typos(word: str) -> int:
+    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
