@@ -187,6 +187,13 @@ class ContentAdmin(admin.ModelAdmin):
             '<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Preview as the public will see it")
         )
 
+    def delete_model(self, request, obj) -> None:
+        services.content_delete(item=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for item in queryset:
+            services.content_delete(item=item, user=request.user)
+
     def save_model(self, request, obj, form, change) -> None:
         services.content_save(item=obj, user=request.user)
 

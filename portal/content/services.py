@@ -155,6 +155,19 @@ def content_save(*, item: ContentBase, user: User | None, tags: list[str] | None
     return item
 
 
+def content_delete(*, item: ContentBase, user: User | None) -> None:
+    """Delete an item for good (superusers only; everyone else archives). Hooks see it as gone first."""
+    if user is None or not user.is_superuser:
+        raise PermissionDenied(_("Only administrators can delete; archive the item instead."))
+    with transaction.atomic():
+        item.status = Status.ARCHIVED  # not saved: tells the hooks (search index) to drop the item
+        _run_hooks(item)
+        ModerationEvent.objects.filter(
+            content_type=ContentType.objects.get_for_model(item), object_id=item.pk
+        ).delete()
+        item.delete()
+
+
 def moderation_history(item: ContentBase):
     return ModerationEvent.objects.filter(
         content_type=ContentType.objects.get_for_model(item), object_id=item.pk
