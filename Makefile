@@ -45,3 +45,8 @@ lint: install
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
+
+# PNGs of the main pages (desktop and phone, light and dark) in screenshots/, which git ignores.
+# Uses a scratch SQLite database; `--docs` also refreshes the README images in docs/.
+screenshots: install browser
+	$(BIN)/python -m tests.browser.screenshots $(SCREENSHOT_ARGS)

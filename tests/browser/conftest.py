@@ -8,70 +8,32 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from .chromium import DARK, DESKTOP, MOBILE, ChromiumMissing, Variant, launch_chromium
 from .data import SiteContent, build_site_content
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run in one.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = Path(os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TIMEOUT_MS = 10_000
 
 
-@dataclass(frozen=True)
-class Variant:
-    """How a person sees the site: window size, colour scheme and motion preference."""
-
-    name: str
-    viewport: dict = field(default_factory=lambda: {"width": 1280, "height": 800})
-    color_scheme: str = "light"
-    is_mobile: bool = False
-
-    def context_options(self) -> dict:
-        options = {"viewport": self.viewport, "color_scheme": self.color_scheme}
-        if self.is_mobile:
-            options.update(is_mobile=True, has_touch=True, device_scale_factor=2)
-        return options
-
-
-DESKTOP = Variant("desktop")
-MOBILE = Variant("mobile-360", viewport={"width": 360, "height": 740}, is_mobile=True)
-DARK = Variant("desktop-dark", color_scheme="dark")
 # Every journey runs once per variant (the `page` fixture is parametrised over these).
 VARIANTS = [DESKTOP, MOBILE, DARK]
-
-
-def launch_chromium(playwright) -> Browser:
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"{CHROMIUM} is missing: browser tests need Debian's chromium package. Run `make browser` "
-            "(apt-get install chromium). Playwright's downloaded browsers are never used.",
-            pytrace=False,
-        )
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+        try:
+            browser = launch_chromium(playwright)
+        except ChromiumMissing as exc:
+            pytest.fail(str(exc), pytrace=False)
         yield browser
         browser.close()
 

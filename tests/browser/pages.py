@@ -71,11 +71,21 @@ def where(page: Page) -> str:
     return f"{page.url} (viewport {page.viewport_size['width']}px)"
 
 
+def settle(page: Page) -> None:
+    """Wait for running CSS transitions (e.g. after switching colour scheme): axe must see final colours."""
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+             .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+             .map(a => a.finished.catch(() => null)))"""
+    )
+
+
 def assert_accessible(page: Page, name: str, *, skip_rules: tuple[str, ...] = ()) -> None:
     """axe-core with the WCAG 2.2 A/AA tags: zero violations, or a report of rule, impact, targets."""
     options: dict = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     if skip_rules:
         options["rules"] = {rule: {"enabled": False} for rule in skip_rules}
+    settle(page)
     violations = Axe().run(page, options=options).response["violations"]
     if violations:
         lines = [f"{len(violations)} axe violation(s) on {name!r} at {where(page)}:"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import DESKTOP, MOBILE, Variant
+from .chromium import DESKTOP, MOBILE, Variant
 from .pages import (
     PAGES,
     PageSpec,
