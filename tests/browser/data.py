@@ -45,6 +45,7 @@ Early results are [published openly](https://clinicaltrials.gov/) but the number
 class SiteContent:
     editor: User
     moderator: User
+    member: User  # a signed-up reader, no staff rights (password: PASSWORD)
     articles: list[Article] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     trials: list[Trial] = field(default_factory=list)
@@ -79,6 +80,7 @@ def build_site_content() -> SiteContent:
     site = SiteContent(
         editor=_staff("editor", staff_group("Editors")),
         moderator=_staff("moderator", staff_group("Moderators")),
+        member=UserFactory(username="member", display_name="Sam"),
     )
     draft = {"status": "draft", "published_at": None, "author": site.editor}
 

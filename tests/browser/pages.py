@@ -191,7 +191,8 @@ def assert_fields_labelled(page: Page) -> None:
 
 
 TARGETS_JS = """(min) => {
-  const interactive = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex]';
+  const interactive = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button],'
+    + ' [tabindex]:not([tabindex="-1"])';
   const isInline = (el) => {
     // WCAG 2.5.8 "inline" exception: a link inside running text (other words in the same block).
     if (el.tagName !== 'A' || getComputedStyle(el).display !== 'inline') return false;
@@ -230,6 +231,28 @@ def assert_nothing_clipped(page: Page) -> None:
           .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''))"""
     )
     assert not clipped, f"Clipped content at {where(page)}: {clipped}"
+
+
+def assert_errors_announced(page: Page) -> None:
+    """After a failed submit: every invalid field points (aria-describedby) at its message, and focus
+    has moved to the error summary (role=alert, or an element linking to the invalid fields)."""
+    report = page.evaluate(
+        """() => {
+          const invalid = [...document.querySelectorAll('[aria-invalid=true]')];
+          const undescribed = invalid.filter(el => !(el.getAttribute('aria-describedby') || '').split(/\\s+/)
+              .filter(Boolean).some(id => ((document.getElementById(id) || {}).textContent || '').trim()))
+            .map(el => el.name || el.id);
+          const focus = document.activeElement;
+          const summary = !!focus && focus !== document.body && (focus.matches('[role=alert], .error-summary')
+            || invalid.some(el => el.id && focus.querySelector(`a[href="#${el.id}"]`)));
+          return {invalid: invalid.length, undescribed, summary};
+        }"""
+    )
+    assert report["invalid"], f"No field is marked aria-invalid at {where(page)}"
+    assert not report["undescribed"], (
+        f"Errors not linked with aria-describedby at {where(page)}: {report['undescribed']}"
+    )
+    assert report["summary"], f"Focus did not move to the error summary at {where(page)}"
 
 
 def assert_landmarks(page: Page) -> None:
