@@ -58,3 +58,8 @@ BENCH_ITEMS ?= 100000
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
 bench-search: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_search --items $(BENCH_ITEMS)
+
+# PNGs of the main pages (desktop and phone, light and dark) in screenshots/, which git ignores.
+# Uses a scratch SQLite database; `--docs` also refreshes the README images in docs/.
+screenshots: install browser
+	$(BIN)/python -m tests.browser.screenshots $(SCREENSHOT_ARGS)

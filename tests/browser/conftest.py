@@ -1,0 +1,99 @@
+"""Playwright driving Debian's Chromium against pytest-django's live server.
+
+One browser per session, a fresh context (cookies, viewport, colour scheme) per test. The browser
+is never downloaded: without /usr/bin/chromium every browser test fails and says how to get it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from .chromium import DARK, DESKTOP, MOBILE, ChromiumMissing, Variant, launch_chromium
+from .data import SiteContent, build_site_content
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run in one.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+TIMEOUT_MS = 10_000
+
+
+# Every journey runs once per variant (the `page` fixture is parametrised over these).
+VARIANTS = [DESKTOP, MOBILE, DARK]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        try:
+            browser = launch_chromium(playwright)
+        except ChromiumMissing as exc:
+            pytest.fail(str(exc), pytrace=False)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(transactional_db) -> SiteContent:
+    """The shared sample site (articles, FAQs, trials, one article in review, editor and moderator)."""
+    return build_site_content()
+
+
+@pytest.fixture
+def new_page(browser, live_server) -> Iterator[Callable[..., Page]]:
+    """Factory: `new_page(variant, **context_options)` opens a page in a fresh context on the live server.
+
+    Every page opened this way fails the test at teardown if the browser logged an error (a CSP
+    violation, a failed script or stylesheet, an uncaught exception).
+    """
+    contexts: list[tuple[BrowserContext, list[str]]] = []
+
+    def open_page(variant: Variant = DESKTOP, **options) -> Page:
+        context = browser.new_context(base_url=live_server.url, **{**variant.context_options(), **options})
+        context.set_default_timeout(TIMEOUT_MS)
+        errors: list[str] = []
+        contexts.append((context, errors))
+        page = context.new_page()
+        page.on("pageerror", lambda exc: errors.append(f"{page.url}: uncaught {exc}"))
+
+        def on_console(msg) -> None:
+            # A 404 page logs its own status as a failed resource: that one is expected.
+            if msg.type == "error" and msg.location.get("url") != page.url:
+                errors.append(f"{page.url}: {msg.text} ({msg.location.get('url')})")
+
+        page.on("console", on_console)
+        return page
+
+    yield open_page
+    for context, errors in contexts:
+        context.close()
+        assert not errors, f"Browser errors: {errors}"
+
+
+@pytest.fixture(params=VARIANTS, ids=lambda v: v.name)
+def variant(request) -> Variant:
+    return request.param
+
+
+@pytest.fixture
+def page(new_page, variant) -> Page:
+    """A fresh page for the current variant: tests using it run at desktop, 360 px mobile and dark."""
+    return new_page(variant)
+
+
+@pytest.fixture
+def log_in(live_server) -> Callable[[Page, object], None]:
+    """`log_in(page, user)` without the form (journeys type it; other tests only need the session)."""
+
+    def add_session(page: Page, user) -> None:
+        client = Client()
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+
+    return add_session

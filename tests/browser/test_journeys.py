@@ -1,0 +1,157 @@
+"""Journeys: one test per thing a person comes to do, clicking and typing as they would.
+
+Each journey takes the `page` fixture, so it runs at desktop width, at 360 px on a phone and in
+dark mode (see `conftest.VARIANTS`); `arrive()` checks every page it reaches for sideways scrolling.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+
+from .data import PASSWORD
+from .pages import assert_focus_visible, assert_no_horizontal_overflow, focus_state, tab_to, tab_to_link
+
+pytestmark = pytest.mark.browser
+
+
+def arrive(page: Page, heading: str | re.Pattern) -> None:
+    """The page a person lands on: the expected h1, and nothing wider than the window."""
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    assert_no_horizontal_overflow(page)
+
+
+def test_visitor_reads_follows_a_tag_filters_trials_and_searches(page, site):
+    page.goto("/")
+    arrive(page, "Multiple sclerosis research, explained calmly")
+
+    page.get_by_role("link", name=site.article.title).first.click()
+    arrive(page, site.article.title)
+    expect(page.get_by_text("Not medical advice: talk to your MS team.")).to_be_visible()
+
+    page.get_by_role("main").get_by_role("list", name="Tags").get_by_role("link", name="CD19").click()
+    arrive(page, "Everything tagged “CD19”")
+    expect(page.get_by_role("link", name=site.trial.title)).to_be_visible()
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Trials").click()
+    arrive(page, "Find a trial")
+    page.get_by_label("Recruitment status").select_option(label="Open to new participants")
+    page.get_by_label("Phase").select_option(label="Phase 2")
+    page.get_by_role("button", name="Show trials").click()
+    expect(page).to_have_url(re.compile(r"status=open&phase=PHASE2"))
+    expect(page.get_by_role("status")).to_have_text("1 trial found")
+    expect(page.get_by_role("link", name=site.trial.title)).to_be_visible()
+    expect(page.get_by_role("link", name=site.trials[1].title)).to_have_count(0)
+    expect(page.get_by_label("Phase")).to_have_value("PHASE2")
+
+    page.get_by_role("searchbox", name="Search the site").fill("KYV-101")
+    page.get_by_role("search").first.get_by_role("button", name="Search").click()
+    expect(page).to_have_url(re.compile(r"/search/\?q=KYV-101"))
+    arrive(page, "Search")
+    page.get_by_role("main").get_by_role("link", name=site.trial.title).click()
+    arrive(page, site.trial.title)
+    expect(page.get_by_text(site.trial.nct_id).first).to_be_visible()
+
+
+def test_moderator_logs_in_reviews_previews_and_publishes(page, site, new_page, variant):
+    item = site.in_review
+    page.goto(reverse("admin:index"))
+    page.get_by_label("Username").fill("moderator")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+    page.locator("#review-queue").get_by_role("link", name="Articles in review").click()
+    expect(page).to_have_url(re.compile(r"status__exact=in_review"))
+    assert_no_horizontal_overflow(page)
+    page.get_by_role("link", name=item.title).click()
+
+    with page.context.expect_page() as preview_opened:
+        page.get_by_role("link", name="Preview as the public will see it").click()
+    preview = preview_opened.value
+    expect(preview.get_by_role("status")).to_contain_text("Preview")
+    expect(preview.get_by_role("heading", level=1)).to_have_text(item.title)
+    assert_no_horizontal_overflow(preview)
+    preview.close()
+
+    page.go_back()
+    page.get_by_role("row").filter(has_text=item.title).get_by_role("checkbox").check()
+    page.get_by_role("combobox", name=re.compile("^Action")).select_option(label="Publish")
+    page.get_by_role("button", name="Go").click()
+    expect(page.get_by_text("1 item(s) published.")).to_be_visible()
+
+    visitor = new_page(variant)
+    visitor.goto(reverse("articles:list"))
+    visitor.get_by_role("link", name=item.title).click()
+    arrive(visitor, item.title)
+    expect(visitor.get_by_role("status")).to_have_count(0)  # no preview banner for the public
+
+
+def press_and_wait(page: Page, key: str, url: str | re.Pattern) -> None:
+    page.keyboard.press(key)
+    page.wait_for_url(url)
+
+
+def test_keyboard_only_visitor_journey(page, site):
+    """Tab, Enter and Space (and typing) alone; focus is visible at every stop."""
+    page.goto("/")
+    page.keyboard.press("Tab")
+    skip = assert_focus_visible(page)
+    assert skip["label"] == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    tab_to_link(page, site.article.title)
+    press_and_wait(page, "Enter", f"**{site.article.get_absolute_url()}")
+    arrive(page, site.article.title)
+
+    tab_to_link(page, "CD19")
+    press_and_wait(page, "Enter", "**/tags/cd19/")
+    arrive(page, "Everything tagged “CD19”")
+
+    tab_to_link(page, "Trials")
+    press_and_wait(page, "Enter", "**/trials/")
+    tab_to(page, lambda s: s["tag"] == "select" and s["label"].startswith("Any status"))
+    page.keyboard.type("Open")
+    tab_to(page, lambda s: s["tag"] == "select")
+    page.keyboard.type("Phase 2")
+    tab_to(page, lambda s: s["tag"] == "button" and s["label"] == "Show trials")
+    press_and_wait(page, "Space", re.compile(r"status=open&phase=PHASE2"))
+    expect(page.get_by_role("status")).to_have_text("1 trial found")
+
+    # Onwards past the footer: focus wraps round to the header's search box (nothing traps it).
+    tab_to(page, lambda s: s["tag"] == "input" and s["key"].startswith("INPUT|site-search"))
+    page.keyboard.type("KYV-101")
+    press_and_wait(page, "Enter", re.compile(r"/search/\?q=KYV-101"))
+    tab_to_link(page, site.trial.title)
+    press_and_wait(page, "Enter", f"**{site.trial.get_absolute_url()}")
+    arrive(page, site.trial.title)
+
+
+@pytest.mark.parametrize("path", ["/", "/trials/", "/faq/"])
+def test_tab_visits_every_control_once_then_wraps(new_page, site, path):
+    """Never trapped: Tab moves forward through every focusable element, each once, then starts over."""
+    page = new_page()
+    page.goto(path)
+    expected = page.evaluate(
+        """() => [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea,'
+             + ' summary, [tabindex]:not([tabindex="-1"])')]
+             .filter(el => !el.disabled && el.checkVisibility({visibilityProperty: true})
+                     || el.classList.contains('skip-link')).length"""
+    )
+    seen: list[int] = []
+    for _ in range(expected * 2 + 4):
+        page.keyboard.press("Tab")
+        state = focus_state(page)
+        if state is None:
+            continue
+        if seen and state["index"] == seen[0]:
+            break
+        assert state["index"] not in seen, f"Focus came back to {state['label']!r} before reaching the end on {path}"
+        assert_focus_visible(page)
+        seen.append(state["index"])
+    else:
+        raise AssertionError(f"Focus never wrapped round to the start on {path}")
+    assert len(seen) == expected, f"{len(seen)} of {expected} focusable elements reached on {path}"
