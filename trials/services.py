@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import enum
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -158,9 +159,14 @@ def _posted_date(value: str) -> datetime.date | None:
     return datetime.date(parts[0], parts[1], parts[2])
 
 
+@functools.cache
+def _max_length(model: type[models.Model], name: str) -> int | None:
+    return model._meta.get_field(name).max_length
+
+
 def _fit(model: type[models.Model], name: str, value: Any) -> Any:
     """Cut text to the column's max_length (registry titles may be 300 characters, our column 255)."""
-    max_length = model._meta.get_field(name).max_length
+    max_length = _max_length(model, name)
     if isinstance(value, str) and max_length and len(value) > max_length:
         return value[: max_length - 1] + "…"
     return value

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import hashlib
 import json
 import os
@@ -274,7 +275,7 @@ class ParsedLocation:
     latitude: float | None = None
     longitude: float | None = None
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """Identity of the site across refreshes: normalised "facility|city|country".
 
