@@ -220,6 +220,11 @@ class Trial(ContentBase):
     minimum_age = models.CharField(_("minimum age"), max_length=30, blank=True)
     maximum_age = models.CharField(_("maximum age"), max_length=30, blank=True)
     registry_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # Digest of the single-study file whose facts are stored (`ctgov.parser.source_digest`), so a
+    # re-import of identical bytes is skipped without parsing; "" when the facts came from the API
+    # or a list page. Every import that writes registry facts resets it: clear it together with
+    # registry_hash to force a re-import.
+    source_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     last_checked_at = models.DateTimeField(_("last checked against the registry"), null=True, blank=True)
 
     what_it_means = models.TextField(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import enum
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -30,7 +31,15 @@ from portal.content.models import Status
 from portal.content.services import content_edited, content_save
 
 from .ctgov.client import CtgovClient, CtgovError, RegistryUnavailable
-from .ctgov.parser import ParsedLocation, ParsedTrial, RecordError, load_path, parse_study
+from .ctgov.parser import (
+    ParsedLocation,
+    ParsedTrial,
+    RecordError,
+    load_bytes,
+    parse_study,
+    read_path,
+    source_digest,
+)
 from .models import ChangeField, Location, Trial, TrialChange, sponsor_type_for
 
 if TYPE_CHECKING:
@@ -150,9 +159,14 @@ def _posted_date(value: str) -> datetime.date | None:
     return datetime.date(parts[0], parts[1], parts[2])
 
 
+@functools.cache
+def _max_length(model: type[models.Model], name: str) -> int | None:
+    return model._meta.get_field(name).max_length
+
+
 def _fit(model: type[models.Model], name: str, value: Any) -> Any:
     """Cut text to the column's max_length (registry titles may be 300 characters, our column 255)."""
-    max_length = model._meta.get_field(name).max_length
+    max_length = _max_length(model, name)
     if isinstance(value, str) and max_length and len(value) > max_length:
         return value[: max_length - 1] + "…"
     return value
@@ -194,6 +208,7 @@ def trial_import(
     user: User | None = None,
     now: datetime.datetime | None = None,
     checked: list[int] | None = None,
+    source_hash: str = "",
 ) -> ImportResult:
     """Create the trial as a draft, or bring its registry fields up to date, recording changes.
 
@@ -201,32 +216,43 @@ def trial_import(
     makes them the author; commands pass no user. Raises ValidationError, PermissionDenied or
     DatabaseError with nothing written for this trial. Batch callers pass a `checked` list: the
     pks of unchanged trials are appended to it for one `last_checked_at` update at the end,
-    instead of a write (and a commit) per unchanged trial.
+    instead of a write (and a commit) per unchanged trial. `source_hash` is the `source_digest`
+    of the single-study file `parsed` came from ("" otherwise), stored for `trials_import_files`.
     """
     now = now or timezone.now()
     last_update = _posted_date(parsed.last_update_posted)
     existing = (
-        Trial.objects.filter(nct_id=parsed.nct_id).values_list("pk", "registry_hash", "last_update_posted").first()
+        Trial.objects.filter(nct_id=parsed.nct_id)
+        .values_list("pk", "registry_hash", "last_update_posted", "source_hash")
+        .first()
     )
     if existing is not None and existing[1] == parsed.content_hash and existing[2] == last_update:
-        # The quick path: same facts, same posting date. Only note that we checked.
+        # The quick path: same facts, same posting date. Only note that we checked (and, for a
+        # file whose bytes changed without changing the facts, its new digest).
+        pk, stored_source = existing[0], existing[3]
+        new_source = {"source_hash": source_hash} if source_hash and source_hash != stored_source else {}
         if checked is None:
-            Trial.objects.filter(pk=existing[0]).update(last_checked_at=now)
+            Trial.objects.filter(pk=pk).update(last_checked_at=now, **new_source)
         else:
-            checked.append(existing[0])
+            checked.append(pk)
+            if new_source:
+                Trial.objects.filter(pk=pk).update(**new_source)
         return ImportResult(label=parsed.nct_id, outcome=Outcome.UNCHANGED)
     with transaction.atomic():
         if existing is None:
-            return _trial_create(parsed=parsed, user=user, now=now)
-        return _trial_update(pk=existing[0], parsed=parsed, now=now, last_update=last_update)
+            return _trial_create(parsed=parsed, user=user, now=now, source_hash=source_hash)
+        return _trial_update(pk=existing[0], parsed=parsed, now=now, last_update=last_update, source_hash=source_hash)
 
 
-def _trial_create(*, parsed: ParsedTrial, user: User | None, now: datetime.datetime) -> ImportResult:
+def _trial_create(
+    *, parsed: ParsedTrial, user: User | None, now: datetime.datetime, source_hash: str
+) -> ImportResult:
     trial = Trial(
         nct_id=parsed.nct_id,
         slug=_slug_for(parsed),
         car_t_target=parsed.car_t_target,  # A guess the editors correct; never written again.
         last_checked_at=now,
+        source_hash=source_hash,
         **_registry_values(parsed),
     )
     if user is not None:
@@ -240,7 +266,7 @@ def _trial_create(*, parsed: ParsedTrial, user: User | None, now: datetime.datet
 
 
 def _trial_update(
-    *, pk: int, parsed: ParsedTrial, now: datetime.datetime, last_update: datetime.date | None
+    *, pk: int, parsed: ParsedTrial, now: datetime.datetime, last_update: datetime.date | None, source_hash: str
 ) -> ImportResult:
     trial = Trial.objects.select_for_update().get(pk=pk)
     before = {name: getattr(trial, name) for name in ("overall_status", "enrollment", "phase_list")}
@@ -249,8 +275,9 @@ def _trial_update(
     for name, value in values.items():
         setattr(trial, name, value)
     trial.last_checked_at = now
+    trial.source_hash = source_hash  # The old file no longer describes the stored facts.
     trial.clean_fields(exclude=[f.name for f in Trial._meta.fields if f.name not in REGISTRY_FIELDS])
-    trial.save(update_fields=[*values, "last_checked_at"])
+    trial.save(update_fields=[*values, "last_checked_at", "source_hash"])
 
     def change(field_name: str, old: Any, new: Any, country: str = "") -> TrialChange:
         return TrialChange(
@@ -334,11 +361,13 @@ class _CheckedBatch:
         self.pks = []
 
 
-def _import_safely(parsed: ParsedTrial, user: User | None, batch: _CheckedBatch | None = None) -> ImportResult:
+def _import_safely(
+    parsed: ParsedTrial, user: User | None, batch: _CheckedBatch | None = None, source_hash: str = ""
+) -> ImportResult:
     try:
         if batch is None:
             return trial_import(parsed=parsed, user=user)
-        return trial_import(parsed=parsed, user=user, now=batch.now, checked=batch.pks)
+        return trial_import(parsed=parsed, user=user, now=batch.now, checked=batch.pks, source_hash=source_hash)
     except ValidationError as exc:
         return _failed(parsed.nct_id, "; ".join(exc.messages))
     except PermissionDenied as exc:
@@ -348,39 +377,102 @@ def _import_safely(parsed: ParsedTrial, user: User | None, batch: _CheckedBatch 
 
 
 def _import_study(
-    study: Mapping[str, Any], user: User | None, batch: _CheckedBatch, source: str = ""
+    study: Mapping[str, Any], user: User | None, batch: _CheckedBatch, source: str = "", source_hash: str = ""
 ) -> ImportResult:
     try:
         parsed = parse_study(study)
     except RecordError as exc:
         return _failed(source or "record", str(exc))
-    return _import_safely(parsed, user, batch)
+    return _import_safely(parsed, user, batch, source_hash)
 
 
 # ---------------------------------------------------------------------------------------------
 # Files and the registry
 
 
+# Files are read in groups of up to this many files or bytes: one query per group finds the
+# files imported before, while peak memory stays at one group's bytes plus one decoded file.
+_GROUP_FILES = 100
+_GROUP_BYTES = 16 * 1024 * 1024
+
+
+@dataclass
+class _SourceFile:
+    path: Path
+    data: bytes = b""
+    digest: str = ""
+    error: str = ""
+
+
+def _file_groups(paths: list[Path]) -> Iterator[list[_SourceFile]]:
+    """The files, each read once, in groups of at most _GROUP_FILES files or about _GROUP_BYTES bytes."""
+    group: list[_SourceFile] = []
+    size = 0
+    for path in paths:
+        try:
+            data = read_path(path)
+        except RecordError as exc:
+            group.append(_SourceFile(path=path, error=str(exc)))
+        else:
+            group.append(_SourceFile(path=path, data=data, digest=source_digest(data)))
+            size += len(data)
+        if len(group) >= _GROUP_FILES or size >= _GROUP_BYTES:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
+
+
+def _imported_sources(digests: list[str]) -> dict[str, tuple[int, str]]:
+    """digest -> (pk, NCT number) of the trials whose stored facts came from a file with those bytes."""
+    rows = Trial.objects.filter(source_hash__in=digests).values_list("source_hash", "pk", "nct_id")
+    return {digest: (pk, nct_id) for digest, pk, nct_id in rows}
+
+
 def trials_import_files(
     *, paths: Iterable[str | Path], user: User | None = None, progress: Progress | None = None
 ) -> SyncReport:
-    """Import saved API v2 records or list pages, one file in memory at a time."""
+    """Import saved API v2 records or list pages.
+
+    A single-study file whose exact bytes were imported before (`Trial.source_hash`) is unchanged
+    without being decoded or parsed: that is most of a routine re-import. Every other file is
+    decoded and each of its studies imported as `trial_import` does, in its own transaction; a
+    file that changed in bytes only (re-indented, say) is still unchanged by the facts.
+    """
     paths = [Path(path) for path in paths]
     report = SyncReport()
     batch = _CheckedBatch()
-    for done, path in enumerate(paths, start=1):
-        try:
-            studies = load_path(path)
-        except RecordError as exc:
-            report.results.append(_failed(path.name, str(exc)))
-        else:
-            for study in studies:
-                report.results.append(_import_study(study, user, batch, source=path.name))
-            del studies
-        if progress:
-            progress(done, len(paths), path.name)
+    done = 0
+    for group in _file_groups(paths):
+        imported = _imported_sources([source.digest for source in group if source.digest])
+        written: set[int] = set()  # Trials changed by this group's earlier files: their digests are stale.
+        for source in group:
+            known = imported.get(source.digest)
+            if known is not None and known[0] not in written:
+                batch.pks.append(known[0])
+                report.results.append(ImportResult(label=known[1], outcome=Outcome.UNCHANGED))
+            else:
+                results = _import_file(source, user, batch)
+                written.update(result.trial.pk for result in results if result.trial is not None)
+                report.results.extend(results)
+            source.data = b""
+            done += 1
+            if progress:
+                progress(done, len(paths), source.path.name)
     batch.flush()
     return report
+
+
+def _import_file(source: _SourceFile, user: User | None, batch: _CheckedBatch) -> list[ImportResult]:
+    if source.error:
+        return [_failed(source.path.name, source.error)]
+    try:
+        studies = load_bytes(source.data, source.path.name)
+    except RecordError as exc:
+        return [_failed(source.path.name, str(exc))]
+    # Only a single-study file's bytes describe one trial, so only they can be remembered.
+    digest = source.digest if len(studies) == 1 else ""
+    return [_import_study(study, user, batch, source=source.path.name, source_hash=digest) for study in studies]
 
 
 def ctgov_client() -> CtgovClient:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import hashlib
 import json
 import os
@@ -36,11 +37,14 @@ __all__ = [
     "guess_car_t_target",
     "guess_condition_groups",
     "is_nct_id",
+    "load_bytes",
     "load_path",
     "normalise_key",
     "parse_document",
     "parse_study",
     "phase_label",
+    "read_path",
+    "source_digest",
 ]
 
 API_BASE_URL = "https://clinicaltrials.gov/api/v2"
@@ -271,7 +275,7 @@ class ParsedLocation:
     latitude: float | None = None
     longitude: float | None = None
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """Identity of the site across refreshes: normalised "facility|city|country".
 
@@ -575,30 +579,48 @@ def parse_document(data: object) -> list[dict[str, Any]]:
     )
 
 
-def load_path(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """Read a saved API v2 response (study or list page) and return its study objects.
+def source_digest(data: bytes) -> str:
+    """Fingerprint of a saved record's exact bytes, tied to this parser's reading of them.
 
-    Tolerates a UTF-8 byte order mark and CRLF line endings (files saved on Windows or re-indented
-    by other tools). Every failure is a RecordError that names the file.
+    Equal digests mean equal bytes read by the same parser version, so equal facts: the importer
+    skips such a file without decoding it. A `_HASH_VERSION` bump changes every digest.
     """
+    return hashlib.sha256(_HASH_VERSION.encode() + b"\n" + data).hexdigest()
+
+
+def read_path(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a saved API v2 response; a RecordError that names the file if it cannot be read."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        return path.read_bytes()
     except OSError as exc:
         raise RecordError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def load_bytes(data: bytes, name: str) -> list[dict[str, Any]]:
+    """Decode a saved API v2 response (study or list page) and return its study objects.
+
+    Tolerates a UTF-8 byte order mark and CRLF line endings (files saved on Windows or re-indented
+    by other tools). Every failure is a RecordError that starts with `name`.
+    """
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise RecordError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        raise RecordError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     if text.lstrip().startswith("<"):
         match = re.search(r"<nct_id>\s*(NCT\d{8})\s*</nct_id>", text)
         nct_id = match.group(1) if match else ""
-        raise RecordError(
-            f"{path.name}: classic XML is not supported; use the API v2 JSON from {_redownload_hint(nct_id)}"
-        )
+        raise RecordError(f"{name}: classic XML is not supported; use the API v2 JSON from {_redownload_hint(nct_id)}")
     try:
-        data = json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise RecordError(f"{path.name}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
+        raise RecordError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
     try:
-        return parse_document(data)
+        return parse_document(document)
     except RecordError as exc:
-        raise RecordError(f"{path.name}: {exc}") from exc
+        raise RecordError(f"{name}: {exc}") from exc
+
+
+def load_path(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """Read a saved API v2 response (study or list page) and return its study objects (see `load_bytes`)."""
+    return load_bytes(read_path(path), Path(path).name)
