@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import markdown as md
 import nh3
 
@@ -43,11 +45,23 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+_local = threading.local()
+
+
+def _renderer() -> md.Markdown:
+    # Building a Markdown instance loads every extension; imports render thousands of texts, so each
+    # thread keeps one (instances are not thread-safe) and resets it between documents.
+    renderer = getattr(_local, "renderer", None)
+    if renderer is None:
+        renderer = _local.renderer = md.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+    return renderer
+
+
 def render_markdown(text: str) -> str:
     """Render Markdown and strip everything that could run code (script, on*=, javascript: links)."""
     if not text:
         return ""
-    html = md.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    html = _renderer().reset().convert(text)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -27,3 +27,10 @@ def test_markdown_is_rendered_and_links_get_rel():
 
 def test_backslash_escapes_are_resolved():
     assert render_markdown(r"Age \>= 18") == "<p>Age &gt;= 18</p>"
+
+
+def test_renderer_state_does_not_leak_between_documents():
+    first = render_markdown("Text with a footnote[^1].\n\n[^1]: The note.\n\n*[MS]: Multiple sclerosis")
+    second = render_markdown("Plain MS text.")
+    assert "footnote" in first
+    assert second == "<p>Plain MS text.</p>"
