@@ -6,12 +6,15 @@ journey, call the `assert_*` helpers below: each one fails with the page's URL a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
+
+from faq.forms import started_token
 
 from .data import SiteContent
 
@@ -44,6 +47,23 @@ def submit_empty(page: Page, button: str) -> None:
     assert_errors_announced(page)
 
 
+def ask_and_continue(page: Page) -> None:
+    """Fill in the question form as if it had been open for half a minute (the minimum fill time)."""
+    page.get_by_label("Your question").fill("Is CAR T-cell therapy a cure for MS already?")
+    page.get_by_label(re.compile("^My question may be published anonymously")).check()
+    page.locator("input[name=started]").evaluate("(el, value) => { el.value = value; }", started_token(30))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your question")
+
+
+def ask_and_send(page: Page) -> None:
+    ask_and_continue(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Submit my question").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your question")
+
+
 PAGES: list[PageSpec] = [
     PageSpec("home", lambda s: reverse("home")),
     PageSpec("article list", lambda s: reverse("articles:list")),
@@ -62,6 +82,8 @@ PAGES: list[PageSpec] = [
     PageSpec("search empty", lambda s: reverse("search:results")),
     PageSpec("question form", lambda s: reverse("faq:ask")),
     PageSpec("question form errors", lambda s: reverse("faq:ask"), prepare=lambda page: submit_empty(page, "Continue")),
+    PageSpec("question preview", lambda s: reverse("faq:ask"), prepare=ask_and_continue),
+    PageSpec("question sent", lambda s: reverse("faq:ask"), prepare=ask_and_send),
     PageSpec("sign-up", lambda s: reverse("account_signup")),
     PageSpec("log-in", lambda s: reverse("account_login")),
     PageSpec("saved items", lambda s: reverse("accounts:bookmarks"), user="member"),
