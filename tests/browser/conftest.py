@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
@@ -40,7 +41,11 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def site(transactional_db) -> SiteContent:
-    """The shared sample site (articles, FAQs, trials, one article in review, editor and moderator)."""
+    """The shared sample site (articles, FAQs, trials, one article in review, editor, moderator, member).
+
+    The cache is cleared first: allauth's and the question form's rate limits live there, and the
+    database cache table outlives the flush between tests."""
+    cache.clear()
     return build_site_content()
 
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from articles.models import Article
-from faq.models import Question
+from faq.models import Question, SubmissionState
 from portal.accounts.models import User
+from portal.accounts.services import bookmark_create
 from portal.content.services import content_publish, content_save, content_submit
 from tests.conftest import staff_group
 from tests.factories import (
@@ -21,6 +23,7 @@ from tests.factories import (
     LocationFactory,
     QuestionFactory,
     SourceFactory,
+    SubmissionFactory,
     TrialFactory,
     UserFactory,
 )
@@ -45,7 +48,7 @@ Early results are [published openly](https://clinicaltrials.gov/) but the number
 class SiteContent:
     editor: User
     moderator: User
-    member: User  # a signed-up reader, no staff rights (password: PASSWORD)
+    member: User  # a signed-up reader with a confirmed e-mail address, no staff rights (password: PASSWORD)
     articles: list[Article] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     trials: list[Trial] = field(default_factory=list)
@@ -82,6 +85,7 @@ def build_site_content() -> SiteContent:
         moderator=_staff("moderator", staff_group("Moderators")),
         member=UserFactory(username="member", display_name="Sam"),
     )
+    EmailAddress.objects.create(user=site.member, email=site.member.email, verified=True, primary=True)
     draft = {"status": "draft", "published_at": None, "author": site.editor}
 
     trial_specs = [
@@ -148,6 +152,16 @@ def build_site_content() -> SiteContent:
             **draft,
         )
         site.questions.append(_publish(question, tags=tags, site=site))
+
+    # The member has saved an article and asked two questions (one already answered by an FAQ).
+    bookmark_create(user=site.member, item=site.articles[1])
+    SubmissionFactory(user=site.member, question="Can I keep taking my MS medicine before a CAR T trial?")
+    SubmissionFactory(
+        user=site.member,
+        question="Who decides whether I can join a trial near me?",
+        state=SubmissionState.MERGED,
+        answer=site.questions[1],
+    )
 
     pending = ArticleFactory.build(
         slug="awaiting-review",

@@ -6,17 +6,21 @@ journey, call the `assert_*` helpers below: each one fails with the page's URL a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
+
+from faq.forms import started_token
 
 from .data import SiteContent
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 MIN_TARGET_PX = 24
+AXE = Axe()  # reads axe.min.js once
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,30 @@ class PageSpec:
     admin: bool = False
 
 
+def submit_empty(page: Page, button: str) -> None:
+    """Send a form untouched: the page comes back with its errors, announced (see below)."""
+    with page.expect_navigation():
+        page.get_by_role("main").get_by_role("button", name=button).click()
+    assert_errors_announced(page)
+
+
+def ask_and_continue(page: Page) -> None:
+    """Fill in the question form as if it had been open for half a minute (the minimum fill time)."""
+    page.get_by_label("Your question").fill("Is CAR T-cell therapy a cure for MS already?")
+    page.get_by_label(re.compile("^My question may be published anonymously")).check()
+    page.locator("input[name=started]").evaluate("(el, value) => { el.value = value; }", started_token(30))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your question")
+
+
+def ask_and_send(page: Page) -> None:
+    ask_and_continue(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Submit my question").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your question")
+
+
 PAGES: list[PageSpec] = [
     PageSpec("home", lambda s: reverse("home")),
     PageSpec("article list", lambda s: reverse("articles:list")),
@@ -44,12 +72,23 @@ PAGES: list[PageSpec] = [
     PageSpec("faq list", lambda s: reverse("faq:list")),
     PageSpec("faq detail", lambda s: s.question.get_absolute_url()),
     PageSpec("trial finder", lambda s: reverse("trials:list")),
+    PageSpec("trial finder filtered", lambda s: reverse("trials:list") + "?status=all&phase=PHASE1&target=cd19"),
     PageSpec("trial finder filtered, no match", lambda s: reverse("trials:list") + "?status=WITHDRAWN&phase=PHASE4"),
     PageSpec("trial detail", lambda s: s.trial.get_absolute_url()),
+    PageSpec("trial detail, member", lambda s: s.trial.get_absolute_url(), user="member"),
     PageSpec("tag page", lambda s: reverse("tag", kwargs={"slug": "car-t"})),
     PageSpec("search results", lambda s: reverse("search:results") + "?q=CAR+T"),
     PageSpec("search no results", lambda s: reverse("search:results") + "?q=zzqxv"),
     PageSpec("search empty", lambda s: reverse("search:results")),
+    PageSpec("question form", lambda s: reverse("faq:ask")),
+    PageSpec("question form errors", lambda s: reverse("faq:ask"), prepare=lambda page: submit_empty(page, "Continue")),
+    PageSpec("question preview", lambda s: reverse("faq:ask"), prepare=ask_and_continue),
+    PageSpec("question sent", lambda s: reverse("faq:ask"), prepare=ask_and_send),
+    PageSpec("sign-up", lambda s: reverse("account_signup")),
+    PageSpec("log-in", lambda s: reverse("account_login")),
+    PageSpec("saved items", lambda s: reverse("accounts:bookmarks"), user="member"),
+    PageSpec("profile", lambda s: reverse("accounts:profile"), user="member"),
+    PageSpec("my questions", lambda s: reverse("faq:my_questions"), user="member"),
     PageSpec("404", lambda s: "/no-such-page/", status=404),
     PageSpec("admin login", lambda s: reverse("admin:login"), admin=True),
     PageSpec("admin index", lambda s: reverse("admin:index"), user="moderator", admin=True),
@@ -86,7 +125,9 @@ def assert_accessible(page: Page, name: str, *, skip_rules: tuple[str, ...] = ()
     if skip_rules:
         options["rules"] = {rule: {"enabled": False} for rule in skip_rules}
     settle(page)
-    violations = Axe().run(page, options=options).response["violations"]
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE.axe_script)  # ~0.3 s: once per document, not once per run
+    violations = page.evaluate("options => axe.run(document, options)", options)["violations"]
     if violations:
         lines = [f"{len(violations)} axe violation(s) on {name!r} at {where(page)}:"]
         for violation in violations:
@@ -176,12 +217,16 @@ def assert_fields_labelled(page: Page) -> None:
             const labels = [...(el.labels || [])].map(l => l.innerText.trim()).filter(Boolean);
             const byId = (el.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean)
               .map(id => (document.getElementById(id) || {}).textContent || '').join(' ').trim();
+            // A radio or checkbox in a group is also named by its fieldset's legend.
+            const legend = ((el.closest('fieldset') || {querySelector: () => null}).querySelector('legend') || {})
+              .innerText || '';
             const text = (labels.join(' ') + ' ' + byId).trim();
+            const groupText = text + ' ' + (['radio', 'checkbox'].includes(el.type) ? legend : '');
             const id = el.name || el.id;
             const found = [];
             if (!text) found.push(`field ${id} has no label`);
             const required = el.required || el.getAttribute('aria-required') === 'true';
-            if (required && !/required|must/i.test(text + ' ' + (el.getAttribute('aria-describedby') || '')
+            if (required && !/required|must/i.test(groupText + ' ' + (el.getAttribute('aria-describedby') || '')
                 .split(/\\s+/).filter(Boolean).map(d => (document.getElementById(d) || {}).textContent || '')
                 .join(' '))) found.push(`required field ${id} is not marked "required" in words`);
             return found;

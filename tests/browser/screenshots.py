@@ -42,6 +42,8 @@ def main_pages() -> dict[str, str]:
         pages["tag"] = reverse("tag", kwargs={"slug": tag.slug})
     pages["search"] = reverse("search:results") + "?q=CAR+T"
     pages["search-none"] = reverse("search:results") + "?q=zzqxv"
+    pages["ask"] = reverse("faq:ask")
+    pages["sign-up"] = reverse("account_signup")
     pages["404"] = "/no-such-page/"
     return pages
 

@@ -16,11 +16,14 @@ from .pages import (
 
 pytestmark = pytest.mark.browser
 
-GOOD_FORM = """<style>a, input, button { display: inline-block; min-height: 24px; }</style><main><h1>Ask</h1><form>
+GOOD_FORM = """<style>a, input, button { display: inline-block; min-height: 24px; }</style>
+<style>[type=radio] { width: 24px; }</style><main><h1>Ask</h1><form>
   <div role="alert" tabindex="-1" id="summary"><a href="#id_title">Enter a question</a></div>
   <label for="id_title">Your question (required)</label>
   <input id="id_title" name="title" required aria-invalid="true" aria-describedby="title-error">
   <p id="title-error">Enter a question.</p>
+  <fieldset><legend>E-mail alerts (required)</legend>
+    <label><input type="radio" name="often" value="d" required checked> Daily</label></fieldset>
   <button style="min-height:24px">Send</button></form></main>
 <script>document.getElementById('summary').focus()</script>"""
 
@@ -46,12 +49,25 @@ def test_good_markup_passes_every_check(blank_page):
     [
         ('<input name="q">', assert_fields_labelled, "has no label"),
         ('<label for="a">Name</label><input id="a" name="a" required>', assert_fields_labelled, "in words"),
+        (
+            '<fieldset><legend>Alerts</legend><label><input type=radio name=f required> Daily</label></fieldset>',
+            assert_fields_labelled,
+            "in words",
+        ),
         ('<p><a href="/">Alone</a></p><button style="height:18px">x</button>', assert_target_sizes, "smaller"),
         ('<div style="width:2000px">wide</div>', assert_no_horizontal_overflow, "Horizontal overflow"),
         ('<img src="x.png">', lambda p: assert_accessible(p, "bad"), "image-alt"),
         ('<input aria-invalid="true" name="t" id="t">', assert_errors_announced, "aria-describedby"),
     ],
-    ids=["unlabelled", "required-by-colour", "small-target", "overflow", "axe", "errors-not-linked"],
+    ids=[
+        "unlabelled",
+        "required-by-colour",
+        "radio-group-required-by-colour",
+        "small-target",
+        "overflow",
+        "axe",
+        "errors-not-linked",
+    ],
 )
 def test_each_check_catches_its_mistake(blank_page, html, check, message):
     blank_page.set_content(f"<!doctype html><html lang=en><title>t</title><body><main>{html}</main></body></html>")
