@@ -384,3 +384,10 @@ def test_save_button_is_not_shown_in_previews(editor_client, content_types):
     response = editor_client.get(url)
     assert response.status_code == 200
     assert save_url(content_types, draft) not in response.content.decode()
+
+
+def test_login_page_offers_the_password_reset_link_once(client):
+    from django.urls import reverse
+
+    html = client.get(reverse("account_login")).content.decode()
+    assert html.count(reverse("account_reset_password")) == 1
