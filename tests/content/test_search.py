@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.urls import resolve, reverse
 from django.utils import timezone
 
@@ -306,7 +307,10 @@ def test_search_url_name():
 def test_search_page_query_count(client, django_assert_num_queries, rows):
     ArticleFactory.create_batch(rows, summary="Manatee facts.", tags=["sea", "mammals"])
     rebuild()
-    with django_assert_num_queries(2):  # the ranked page (with count and snippets), the tag filter options
+    # the ranked page (with count and snippets) and the tag filter options; PostgreSQL first reads the
+    # index size (on a large index it then asks the planner how common the words are)
+    planning = 1 if connection.vendor == "postgresql" else 0
+    with django_assert_num_queries(2 + planning):
         response = client.get(reverse("search:results"), {"q": "manatee"})
     assert response.status_code == 200
     assert len(response.context["results"].hits) == min(rows, 20)
