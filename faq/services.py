@@ -197,6 +197,24 @@ def submission_notify(*, submission_id: int) -> bool:
     return bool(recipient)
 
 
+def submissions_notify_pending() -> tuple[int, int]:
+    """Retry the answer mails that failed: answered or merged questions whose asker was not told yet.
+
+    Returns (sent, failed). Safe to run as often as you like: a sent mail is never sent again.
+    """
+    pending = Submission.objects.filter(
+        state__in=[SubmissionState.ANSWERED, SubmissionState.MERGED], notified_at__isnull=True, answer__isnull=False
+    ).values_list("pk", flat=True)
+    sent = failed = 0
+    for pk in list(pending):
+        try:
+            submission_notify(submission_id=pk)
+            sent += 1
+        except Exception:  # logged by submission_notify; tried again next run
+            failed += 1
+    return sent, failed
+
+
 def submissions_export(user) -> list[dict]:
     """A member's own questions for "download my data"."""
     return [

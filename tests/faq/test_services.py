@@ -160,3 +160,18 @@ class FailingBackend:
 
 def test_submission_str_uses_reference():
     assert str(Submission(reference="Q-ABC", question="How?")) == "Q-ABC: How?"
+
+
+def test_notify_askers_retries_a_failed_answer_mail_once_the_mail_server_is_back(settings):
+    from django.core.management import CommandError, call_command
+
+    submission = SubmissionFactory(state=SubmissionState.MERGED, answer=QuestionFactory(), email="v@example.org")
+    settings.EMAIL_BACKEND = "tests.faq.test_services.FailingBackend"
+    with pytest.raises(CommandError):
+        call_command("notify_askers")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("notify_askers")
+    call_command("notify_askers")
+    assert [m.to for m in mail.outbox] == [["v@example.org"]]
+    submission.refresh_from_db()
+    assert submission.email == "" and submission.notified_at is not None
