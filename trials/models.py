@@ -107,7 +107,7 @@ def sponsor_type_for(sponsor_class: str) -> str:
     return SponsorType.ACADEMIC
 
 
-def _wrap_codes(codes) -> str:
+def wrap_codes(codes) -> str:
     """(a, b) -> ",a,b," so one code can be matched with a contains filter; () -> ""."""
     return "," + ",".join(codes) + "," if codes else ""
 
@@ -270,7 +270,7 @@ class Trial(ContentBase):
 
     @phase_list.setter
     def phase_list(self, codes) -> None:
-        self.phases = _wrap_codes(codes)
+        self.phases = wrap_codes(codes)
 
     @property
     def condition_group_list(self) -> list[str]:
@@ -278,7 +278,7 @@ class Trial(ContentBase):
 
     @condition_group_list.setter
     def condition_group_list(self, codes) -> None:
-        self.condition_groups = _wrap_codes(codes)
+        self.condition_groups = wrap_codes(codes)
 
     @property
     def condition_group_labels(self) -> list[str]:

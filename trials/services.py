@@ -40,7 +40,7 @@ from .ctgov.parser import (
     read_path,
     source_digest,
 )
-from .models import ChangeField, Location, Trial, TrialChange, sponsor_type_for
+from .models import ChangeField, Location, Trial, TrialChange, sponsor_type_for, wrap_codes
 
 if TYPE_CHECKING:
     from portal.accounts.models import User
@@ -172,17 +172,12 @@ def _fit(model: type[models.Model], name: str, value: Any) -> Any:
     return value
 
 
-def _wrap(codes: Iterable[str]) -> str:
-    codes = list(codes)
-    return "," + ",".join(codes) + "," if codes else ""
-
-
 def _registry_values(parsed: ParsedTrial) -> dict[str, Any]:
     values: dict[str, Any] = {name: _fit(Trial, name, getattr(parsed, name)) for name in _COPIED}
     values.update({name: list(getattr(parsed, name)) for name in _LISTS})
     values.update(
-        phases=_wrap(parsed.phases),
-        condition_groups=_wrap(parsed.condition_groups),
+        phases=wrap_codes(parsed.phases),
+        condition_groups=wrap_codes(parsed.condition_groups),
         sponsor_type=sponsor_type_for(parsed.sponsor_class),
         first_posted=_posted_date(parsed.first_posted),
         last_update_posted=_posted_date(parsed.last_update_posted),

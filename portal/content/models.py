@@ -51,15 +51,6 @@ class ContentQuerySet(models.QuerySet):
     def tagged(self, slug: str) -> ContentQuerySet:
         return self.filter(tags__slug=slug).distinct()
 
-    def search(self, text: str) -> ContentQuerySet:
-        """A plain substring match on title, summary and body (the ranked site search is separate)."""
-        text = text.strip()
-        if not text:
-            return self.none()
-        return self.filter(
-            models.Q(title__icontains=text) | models.Q(summary__icontains=text) | models.Q(body__icontains=text)
-        )
-
     def newest_first(self) -> ContentQuerySet:
         return self.order_by("-published_at", "-pk")
 
