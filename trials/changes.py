@@ -5,22 +5,18 @@ Kept apart from the model so the wording, which editors will want to tune, sits 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .ctgov.parser import format_partial_date, phase_label
-
-if TYPE_CHECKING:
-    from .models import TrialChange
+from .models import OPEN_STATUSES, ChangeField, RecruitmentStatus, TrialChange
 
 _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _status_label(code: Any) -> str:
-    from .models import RecruitmentStatus
-
     if not code:
         return _("no status")
     try:
@@ -47,8 +43,6 @@ def _number(value: Any) -> str:
 
 
 def change_summary(change: TrialChange) -> str:
-    from .models import OPEN_STATUSES, ChangeField
-
     when = change.when
     month = f"{_MONTH_ABBR[when.month]} {when.year}"
     old, new = change.old_value, change.new_value

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.content.markdown import render_markdown
 from portal.content.models import ContentBase, ContentQuerySet
 
 from .ctgov.parser import phase_label
@@ -242,8 +243,6 @@ class Trial(ContentBase):
         verbose_name_plural = _("trials")
 
     def save(self, *args, **kwargs) -> None:
-        from portal.content.markdown import render_markdown
-
         update_fields = kwargs.get("update_fields")
         extra = set()
         # Registry refreshes save with update_fields: only re-render what they changed.
@@ -376,6 +375,6 @@ class TrialChange(models.Model):
     @property
     def summary(self) -> str:
         """A plain-language sentence with its month, e.g. "Started recruiting Mar 2024"."""
-        from .changes import change_summary
+        from .changes import change_summary  # cycle: trials.changes imports trials.models (labels, ChangeField)
 
         return change_summary(self)
