@@ -50,7 +50,9 @@ def _absolute(node: ast.ImportFrom, module: str, is_package: bool) -> str:
     return ".".join([*base, node.module] if node.module else base)
 
 
-def imported_modules(source: str, *, module: str = "portal.content.x", is_package: bool = False) -> list[tuple[int, str]]:
+def imported_modules(
+    source: str, *, module: str = "portal.content.x", is_package: bool = False
+) -> list[tuple[int, str]]:
     """(line, absolute module) of every import anywhere in the source, and of every name given to
     get_model / import_module / import_string as a string constant."""
     found = []
@@ -73,9 +75,7 @@ def imported_modules(source: str, *, module: str = "portal.content.x", is_packag
 def core_violations(source: str, **kwargs) -> list[str]:
     bad = []
     for line, name in imported_modules(source, **kwargs):
-        if any(name == f or name.startswith(f + ".") for f in FORBIDDEN_IN_CORE) or name.startswith(
-            FORBIDDEN_LABELS
-        ):
+        if any(name == f or name.startswith(f + ".") for f in FORBIDDEN_IN_CORE) or name.startswith(FORBIDDEN_LABELS):
             bad.append(f"line {line}: {name}")
     return sorted(set(bad))
 
@@ -203,7 +203,13 @@ def test_core_imports_no_app():
 
 def test_core_scan_covers_the_core():
     scanned = {path.relative_to(CORE).as_posix() for path in python_files(CORE)}
-    assert {"selectors.py", "registry.py", "search/indexing.py", "search/forms.py", "templatetags/content_tags.py"} <= scanned
+    assert {
+        "selectors.py",
+        "registry.py",
+        "search/indexing.py",
+        "search/forms.py",
+        "templatetags/content_tags.py",
+    } <= scanned
     assert not any(name.startswith("migrations/") for name in scanned)
 
 

@@ -19,8 +19,8 @@ from collections.abc import Callable
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from .indexing import words_add
 from ..registry import spec_for_kind
+from .indexing import words_add
 from .models import SearchEntry
 from .selectors import search
 from .text import canonical_tokens, facet_tokens, vocabulary
