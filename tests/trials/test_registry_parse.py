@@ -1,4 +1,4 @@
-"""Tests for trials.ctgov.parser: synthetic records for each pitfall, then every real sample file.
+"""Tests for trials.registry.parse and .files and trials.display: synthetic pitfalls, then every real sample.
 
 No database and no network. The real samples live outside the repository, in ../shared/data/ctgov
 beside the repository root (see its SOURCES.md); they are read, never copied.
@@ -15,16 +15,14 @@ from typing import Any
 
 import pytest
 
-from trials.ctgov.parser import (
+from trials.display import format_partial_date, phase_label
+from trials.registry.files import load_path, parse_document
+from trials.registry.parse import (
     ParsedLocation,
     ParsedTrial,
     RecordError,
-    format_partial_date,
     guess_car_t_target,
-    load_path,
-    parse_document,
     parse_study,
-    phase_label,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -122,7 +120,7 @@ def test_full_record_maps_every_field() -> None:
     assert trial.collaborators == ("National Institute X", "Uni Y")
     assert trial.study_type == "INTERVENTIONAL"
     assert trial.phases == ("PHASE2", "PHASE3")
-    assert trial.phase_label == "Phase 2/3"
+    assert phase_label(trial.phases) == "Phase 2/3"
     assert (trial.overall_status, trial.last_known_status, trial.why_stopped) == ("RECRUITING", "", "")
     assert trial.conditions == ("Multiple Sclerosis", "Relapsing MS")
     assert trial.interventions == ("XYZ-1", "Placebo")
@@ -156,7 +154,7 @@ def test_only_nct_id_is_required_every_module_may_be_missing() -> None:
     assert trial.title == trial.sponsor == trial.overall_status == trial.start_date == ""
     assert trial.phases == trial.conditions == trial.interventions == trial.locations == ()
     assert trial.enrollment is None
-    assert trial.phase_label == ""
+    assert phase_label(trial.phases) == ""
     assert trial.car_t_target == "none"
 
 
@@ -171,7 +169,7 @@ def test_observational_study_without_phases_key() -> None:
     trial = parse_study(study)
     assert trial.study_type == "OBSERVATIONAL"
     assert trial.phases == ()
-    assert trial.phase_label == ""
+    assert phase_label(trial.phases) == ""
     assert (trial.enrollment, trial.enrollment_type) == (100, "")
 
 
@@ -190,7 +188,7 @@ def test_observational_study_without_phases_key() -> None:
 def test_phases_kept_as_codes_with_readable_label(codes: list[str], label: str) -> None:
     trial = parse_study(make_study(designModule={"phases": codes}))
     assert trial.phases == tuple(codes)
-    assert trial.phase_label == label
+    assert phase_label(trial.phases) == label
     assert phase_label(codes) == label
 
 
@@ -635,7 +633,7 @@ def test_real_large_record_with_437_locations() -> None:
 def test_real_unknown_status_observational_record() -> None:
     trial = parse_study(load_path(real_file("NCT03475563.json"))[0])
     assert (trial.overall_status, trial.last_known_status) == ("UNKNOWN", "RECRUITING")
-    assert (trial.study_type, trial.phases, trial.phase_label) == ("OBSERVATIONAL", (), "")
+    assert (trial.study_type, trial.phases, phase_label(trial.phases)) == ("OBSERVATIONAL", (), "")
 
 
 def test_real_withdrawn_record_without_locations() -> None:
@@ -643,7 +641,7 @@ def test_real_withdrawn_record_without_locations() -> None:
     assert trial.overall_status == "WITHDRAWN" and trial.why_stopped
     assert (trial.enrollment, trial.enrollment_type, trial.locations) == (0, "ACTUAL", ())
     assert (trial.start_date, trial.start_date_type) == ("2026-06", "ESTIMATED")
-    assert trial.phase_label == "Phase 1/2"
+    assert phase_label(trial.phases) == "Phase 1/2"
     assert len(trial.conditions) == 7
 
 
@@ -668,7 +666,7 @@ def test_real_records_guess_car_t_targets() -> None:
 
 def test_real_phase_2_3_and_unicode_sites() -> None:
     trial = parse_study(load_path(real_file("NCT06193889.json"))[0])
-    assert trial.phase_label == "Phase 2/3"
+    assert phase_label(trial.phases) == "Phase 2/3"
     assert len(trial.locations) == 22
     assert all(loc.status == "RECRUITING" for loc in trial.locations)
     assert any("São Paulo" == loc.city for loc in trial.locations)
