@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from tests.trials.helpers import changed, study
-from trials import imports
+from trials import imports, sync
 from trials.imports import trials_import_files
 from trials.models import ChangeField, Trial, TrialChange
 from trials.registry import files, parse
@@ -36,7 +36,7 @@ def forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("an unchanged file was decoded or parsed")
 
     monkeypatch.setattr(imports, "load_bytes", fail)
-    monkeypatch.setattr(imports, "parse_study", fail)
+    monkeypatch.setattr(sync, "parse_study", fail)
 
 
 @pytest.mark.parametrize("count", [3, 30])

@@ -16,14 +16,9 @@ from typing import Any
 import pytest
 
 from trials.display import format_partial_date, phase_label
+from trials.registry.classify import guess_car_t_target
 from trials.registry.files import load_path, parse_document
-from trials.registry.parse import (
-    ParsedLocation,
-    ParsedTrial,
-    RecordError,
-    guess_car_t_target,
-    parse_study,
-)
+from trials.registry.parse import ParsedLocation, ParsedTrial, RecordError, parse_study
 
 # ---------------------------------------------------------------------------------------------
 # Synthetic records

@@ -4,7 +4,8 @@ Pure: no database, no files, no network, so the importer, the admin preview and 
 reading of the registry format. Only the API v2 JSON shape (camelCase `protocolSection`, as served by
 https://clinicaltrials.gov/api/v2/studies) is accepted: a classic v1 JSON object is rejected here
 with a message saying what to download instead (saved files, list pages and classic XML are read
-by `registry.files`). The vocabularies (CAR T targets, condition groups) are `trials.choices`.
+by `registry.files`). The finder's CAR T target and condition groups are guessed by
+`registry.classify`.
 
 Any module of a v2 record may be missing (withdrawn studies have no locations, observational
 studies have no phases, old records have dates without a type); only the NCT number is required.
@@ -26,6 +27,7 @@ from typing import Any
 from trials.choices import CarTTarget, ConditionGroup
 
 from . import API_BASE_URL
+from .classify import guess_car_t_target, guess_condition_groups
 
 __all__ = [
     "HASH_VERSION",
@@ -33,8 +35,6 @@ __all__ = [
     "ParsedTrial",
     "RecordError",
     "check_partial_date",
-    "guess_car_t_target",
-    "guess_condition_groups",
     "is_nct_id",
     "normalise_key",
     "parse_study",
@@ -86,101 +86,6 @@ def check_partial_date(value: str) -> re.Match[str]:
     year, month, day = (int(part) if part else 1 for part in match.groups())
     datetime.date(year, month, day)  # Raises ValueError for month 13 or 31 February.
     return match
-
-# ---------------------------------------------------------------------------------------------
-# CAR T target guess
-
-# "CAR T", "CAR-T", "CART19", "CAR-Ts", "CAR-Tregs"; all-caps CAR so "cartilage" or "car travel"
-# in an upper-case official title does not count, lower-case "car-t" only with its hyphen or space.
-_CAR_T = re.compile(
-    r"(?<![A-Za-z])(?:CAR[\s-]?T|(?i:car[\s-]t))(?:s|regs?)?(?![A-Za-z])"
-    r"|(?i:chimeric[\s-]+antigen[\s-]+receptor)"
-    # International non-proprietary names: "-cabtagene" and "-lecleucel" are CAR T stems.
-    r"|(?i:cabtagene|lecleucel)"
-)
-_CD19 = re.compile(r"(?<![A-Za-z0-9])CD[\s-]?19(?!\d)", re.IGNORECASE)
-_BCMA = re.compile(r"(?<![A-Za-z])BCMA(?![A-Za-z])|B[\s-]cell maturation antigen", re.IGNORECASE)
-# Licensed or late-stage products whose records often give only the drug name.
-_CD19_PRODUCTS = re.compile(r"tisagenlecleucel|(?:axi|liso|brexu|obe|relma|mivo|rese|rap)cabtagene", re.IGNORECASE)
-_BCMA_PRODUCTS = re.compile(r"(?:ide|cilta|eque|zevor|anito)cabtagene", re.IGNORECASE)
-
-
-def guess_car_t_target(texts: Iterable[str]) -> str:
-    """Best guess of the CAR T target from titles, keywords and interventions.
-
-    A CD19 or BCMA mention alone is not enough: anti-CD19 antibodies (inebilizumab) and BCMA
-    bispecifics are not CAR T therapies, and an MS portal sees many of them. So something must say
-    CAR T first; then CD19 and/or BCMA decide the target, and a CAR T with neither is "other".
-    Editors correct the guess; the importer only fills it in.
-    """
-    text = "\n".join(texts)
-    if not _CAR_T.search(text):
-        return CarTTarget.NONE.value
-    cd19 = bool(_CD19.search(text) or _CD19_PRODUCTS.search(text))
-    bcma = bool(_BCMA.search(text) or _BCMA_PRODUCTS.search(text))
-    if cd19 and bcma:
-        return CarTTarget.CD19_BCMA.value
-    if cd19:
-        return CarTTarget.CD19.value
-    if bcma:
-        return CarTTarget.BCMA.value
-    return CarTTarget.OTHER.value
-
-
-# ---------------------------------------------------------------------------------------------
-# Condition groups (for the finder's condition filter)
-
-_MS = re.compile(
-    r"(?i:multiple[\s-]+sclerosis)|(?<![A-Za-z])(?:MS|RR-?MS|RMS|PP-?MS|SP-?MS|PR-?MS|CIS)(?![A-Za-z])",
-)
-_MS_RELAPSING = re.compile(r"relapsing|remitting|(?<![A-Za-z])(?:RR-?MS|RMS)(?![A-Za-z])", re.IGNORECASE)
-_MS_PROGRESSIVE = re.compile(
-    r"progressive[\s-]+(?:multiple[\s-]+sclerosis|MS\b|forms?\b)|(?:primary|secondary)[\s-]+progressive"
-    r"|(?<![A-Za-z])(?:PP-?MS|SP-?MS|PR-?MS|nrSPMS|aSPMS)(?![A-Za-z])",
-    re.IGNORECASE,
-)
-_OTHER_GROUPS = (
-    (ConditionGroup.NMOSD.value, re.compile(r"neuromyelitis|(?<![A-Za-z])NMO(?:SD)?(?![A-Za-z])|devic", re.IGNORECASE)),
-    (
-        ConditionGroup.MOGAD.value,
-        re.compile(r"(?<![A-Za-z])MOG(?:AD)?(?![A-Za-z])|myelin[\s-]+oligodendrocyte[\s-]+glycoprotein", re.IGNORECASE),
-    ),
-    (ConditionGroup.MYASTHENIA_GRAVIS.value, re.compile(r"myasthenia", re.IGNORECASE)),
-    (ConditionGroup.LUPUS.value, re.compile(r"(?i:lupus)|(?<![A-Za-z])SLE(?![A-Za-z])")),
-    (
-        ConditionGroup.MYOSITIS.value,
-        re.compile(r"myositis|inflammatory[\s-]+myopath|antisynthetase|anti-synthetase", re.IGNORECASE),
-    ),
-    (ConditionGroup.SYSTEMIC_SCLEROSIS.value, re.compile(r"systemic[\s-]+sclerosis|scleroderma", re.IGNORECASE)),
-)
-
-
-def guess_condition_groups(conditions: Iterable[str], titles: Iterable[str] = ()) -> tuple[str, ...]:
-    """The finder's condition groups a study covers, in `ConditionGroup` order; ("other",) if none.
-
-    Conditions decide; titles are only read when the conditions say nothing we know (some records
-    list only "Autoimmune Diseases" and name the diseases in the title). MS is split into relapsing
-    and progressive when the text says so, else it is "ms" (type not stated). A basket trial may
-    belong to several groups.
-    """
-    found: set[str] = set()
-    for texts in (list(conditions), list(titles)):
-        text = "\n".join(texts)
-        if _MS.search(text) or _MS_PROGRESSIVE.search(text):
-            relapsing = bool(_MS_RELAPSING.search(text))
-            progressive = bool(_MS_PROGRESSIVE.search(text))
-            if relapsing:
-                found.add(ConditionGroup.MS_RELAPSING.value)
-            if progressive:
-                found.add(ConditionGroup.MS_PROGRESSIVE.value)
-            if not (relapsing or progressive):
-                found.add(ConditionGroup.MS.value)
-        for group, pattern in _OTHER_GROUPS:
-            if pattern.search(text):
-                found.add(group)
-        if found:
-            break
-    return tuple(group for group in ConditionGroup.values if group in found) or (ConditionGroup.OTHER.value,)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -28,7 +28,8 @@ from portal.content.models import ContentBase
 from portal.content.services import content_edited, content_publish, content_save, content_submit
 from trials.choices import sponsor_type_for
 from trials.models import Location, Trial
-from trials.registry.parse import guess_condition_groups, normalise_key
+from trials.registry.classify import guess_condition_groups
+from trials.registry.parse import normalise_key
 
 from . import data
 
