@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 
 from trials.display import format_partial_date, phase_label
-from trials.registry.classify import guess_car_t_target
 from trials.registry.files import load_path, parse_document
 from trials.registry.parse import ParsedLocation, ParsedTrial, RecordError, parse_study
 
@@ -231,25 +230,6 @@ def test_dates_that_are_not_partial_iso_are_rejected(bad: str) -> None:
         parse_study(study)
 
 
-@pytest.mark.parametrize(
-    ("value", "date_type", "expected"),
-    [
-        ("2027-02", "", "Feb 2027"),
-        ("2026-06-15", "ACTUAL", "15 Jun 2026"),
-        ("2015", "", "2015"),
-        ("2027-02", "ESTIMATED", "Feb 2027 (estimated)"),
-        ("2026-12-01", "ESTIMATED", "1 Dec 2026 (estimated)"),
-        ("", "ESTIMATED", ""),
-    ],
-)
-def test_format_partial_date(value: str, date_type: str, expected: str) -> None:
-    assert format_partial_date(value, date_type) == expected
-
-
-def test_format_partial_date_rejects_non_iso() -> None:
-    with pytest.raises(ValueError, match="partial ISO date"):
-        format_partial_date("February 2027")
-
 
 def test_locations_missing_status_state_zip_and_geopoint() -> None:
     study = make_study(contactsLocationsModule={"locations": [{"city": "Jerusalem", "country": "Israel"}]})
@@ -355,31 +335,7 @@ def test_missing_nct_id_is_rejected() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# CAR T target guess
-
-
-@pytest.mark.parametrize(
-    ("texts", "target"),
-    [
-        (["A Study of KYV-101, a CD19 CAR T Cell Therapy"], "cd19"),
-        (["Anti-CD19 Chimeric Antigen Receptor T-Cell Therapy in Myasthenia Gravis"], "cd19"),
-        (["CABA-201", "anti-CD19 CAR-T therapy"], "cd19"),
-        (["Obecabtagene autoleucel in refractory SLE"], "cd19"),
-        (["Anti-BCMA CAR-T cells in NMOSD"], "bcma"),
-        (["Equecabtagene autoleucel"], "bcma"),
-        (["B-cell maturation antigen chimeric antigen receptor T cells"], "bcma"),
-        (["CD19/BCMA dual-target CAR-T in refractory MS"], "cd19_bcma"),
-        (["CAR-T cells targeting CD20 in MS"], "other"),
-        (["car-t cell therapy", "autoimmune disease"], "other"),
-        (["Inebilizumab, an anti-CD19 monoclonal antibody, in NMOSD"], "none"),
-        (["Teclistamab (BCMA x CD3 bispecific) in myeloma"], "none"),
-        (["CARTILAGE REPAIR AFTER KNEE INJURY"], "none"),
-        (["Car travel and fatigue in multiple sclerosis"], "none"),
-        ([], "none"),
-    ],
-)
-def test_car_t_target_guess(texts: list[str], target: str) -> None:
-    assert guess_car_t_target(texts) == target
+# CAR T target guess (the guess itself: test_registry_classify.py)
 
 
 def test_car_t_target_reads_titles_keywords_and_interventions() -> None:
