@@ -5,15 +5,16 @@ Kept apart from the model so the wording, which editors will want to tune, sits 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .ctgov.parser import format_partial_date, phase_label
-from .models import OPEN_STATUSES, ChangeField, RecruitmentStatus, TrialChange
+from .choices import OPEN_STATUSES, ChangeField, RecruitmentStatus
+from .display import format_partial_date, month_year, phase_label
 
-_MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+if TYPE_CHECKING:
+    from .models import TrialChange
 
 
 def _status_label(code: Any) -> str:
@@ -43,8 +44,7 @@ def _number(value: Any) -> str:
 
 
 def change_summary(change: TrialChange) -> str:
-    when = change.when
-    month = f"{_MONTH_ABBR[when.month]} {when.year}"
+    month = month_year(change.when)
     old, new = change.old_value, change.new_value
     field = change.field
     if field == ChangeField.OVERALL_STATUS:

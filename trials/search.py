@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from portal.content.search.document import SearchDocument, content_search_document, join_words, plain_text
 from portal.content.search.text import OPEN_STATE
 
-from .models import RecruitmentStatus, Trial
+from .choices import RecruitmentStatus
+from .models import Trial
 
 # The search's status filter: "open" (every status open to new participants), then each status.
 STATE_CHOICES = ((OPEN_STATE, _("Open to new participants")), *RecruitmentStatus.choices)
