@@ -1,7 +1,7 @@
 """Tests for `load_demo_content` (portal/content/demo/): idempotence, accounts, data quality.
 
 The data checks at the top need no database. The registry check compares the demo's stored facts
-with the real records in ../shared/data/ctgov beside the repository root (see its SOURCES.md).
+with the real records in trials/fixtures/ctgov (see its SOURCES.md).
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def test_published_demo_items_are_dated_within_the_demo_years() -> None:
             assert datetime.date.fromisoformat(spec["last_reviewed"]).year == 2026, spec["slug"]
 
 
-DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ctgov"
+DATA_DIR = Path(__file__).resolve().parents[2] / "trials" / "fixtures" / "ctgov"
 RECORDED_TRIALS = [spec for spec in data.TRIALS if spec["registry_checked_at"]]
 
 
@@ -88,7 +88,7 @@ RECORDED_TRIALS = [spec for spec in data.TRIALS if spec["registry_checked_at"]]
 def test_stored_registry_facts_match_the_real_record(spec) -> None:
     path = DATA_DIR / f"{spec['nct_id']}.json"
     if not path.is_file():
-        pytest.fail(f"real ClinicalTrials.gov record {path} is missing (see ../shared/data/ctgov/SOURCES.md)")
+        pytest.fail(f"real ClinicalTrials.gov record {path} is missing (see trials/fixtures/ctgov/SOURCES.md)")
     (study,) = load_path(path)
     parsed = parse_study(study)
     for name, value in spec["registry"].items():
