@@ -226,7 +226,7 @@ def test_new_accounts_get_a_working_password_printed_once() -> None:
     second = load()
     assert printed_passwords(second) == {}
     assert all(password not in second for password in passwords.values())
-    assert "python manage.py changepassword moderator" in second
+    assert ".venv/bin/python manage.py changepassword moderator" in second  # as the README shows it
 
 
 @pytest.mark.django_db
