@@ -6,8 +6,8 @@ plain-language summary, body, "what this means", tags, CAR T target and workflow
 touched. Each trial is written in its own transaction, so a bad record or a network failure
 changes nothing for that trial and does not stop the others.
 
-Every refresh that changes a tracked fact writes `TrialChange` rows and calls the functions in
-`TRIAL_CHANGE_HOOKS` (member alerts register there) inside the same transaction.
+Every refresh that changes a tracked fact writes `TrialChange` rows and records the followers'
+alerts (`trials.alerts.trial_alerts_record`) inside the same transaction.
 """
 
 from __future__ import annotations
@@ -27,9 +27,10 @@ from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from portal.actions.save import content_changed, content_save
 from portal.content.models import Status
-from portal.content.services import content_edited, content_save
 
+from .alerts import trial_alerts_record
 from .ctgov.client import CtgovClient, CtgovError, RegistryUnavailable
 from .ctgov.parser import (
     ParsedLocation,
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
     from portal.accounts.models import User
 
 __all__ = [
-    "TRIAL_CHANGE_HOOKS",
     "ImportResult",
     "Outcome",
     "SyncReport",
@@ -57,10 +57,6 @@ __all__ = [
     "trials_import_files",
     "trials_sync",
 ]
-
-# fn(trial, changes) called inside the import transaction whenever a refresh recorded changes.
-# The member alerts register here (e.g. a wrapper calling alert_record_trial_change per change).
-TRIAL_CHANGE_HOOKS: list[Callable[[Trial, list[TrialChange]], None]] = []
 
 Progress = Callable[[int, int | None, str], None]
 
@@ -302,9 +298,8 @@ def _trial_update(
 
     TrialChange.objects.bulk_create(changes)
     if changes:
-        for hook in TRIAL_CHANGE_HOOKS:
-            hook(trial, changes)
-    content_edited(item=trial)  # Published trials: search index and other after-change hooks.
+        trial_alerts_record(trial=trial, changes=changes)
+    content_changed(item=trial)  # Published trials: search index and topic alerts.
     return ImportResult(label=parsed.nct_id, outcome=Outcome.UPDATED, trial=trial, changes=changes)
 
 

@@ -170,7 +170,7 @@ def test_saved_items_newest_first_and_filtered_by_type(member_client, content_ty
 
 
 def test_unpublished_item_shows_as_no_longer_available(member_client, moderator, content_types):
-    from portal.content.services import content_archive
+    from portal.actions.archive import content_archive
 
     article = ArticleFactory(title="Withdrawn explainer")
     member_client.post(save_url(content_types, article))

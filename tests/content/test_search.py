@@ -10,13 +10,16 @@ from django.db import connection
 from django.urls import resolve, reverse
 from django.utils import timezone
 
+from portal.actions.archive import content_archive
+from portal.actions.publish import content_publish
+from portal.actions.save import content_save
+from portal.actions.send_back import content_send_back
 from portal.content.models import Status
 from portal.content.search import benchmark
 from portal.content.search.models import SearchEntry, SearchWord
 from portal.content.search.selectors import RESULT_CAP, highlight, search
 from portal.content.search.text import MARK_END, MARK_START
 from portal.content.selectors import content_models
-from portal.content.services import content_archive, content_publish, content_save, content_send_back
 from tests.factories import ArticleFactory, QuestionFactory, TrialFactory
 
 pytestmark = pytest.mark.django_db
