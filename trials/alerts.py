@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from portal.accounts.alerts import alert_record
-from portal.accounts.models import AlertFrequency, TrialFollow
+from portal.accounts.models import AlertFrequency
 
-from .models import Trial, TrialChange
+from .models import Trial, TrialChange, TrialFollow
 
 # Recruitment, sites and key dates (not e.g. enrollment targets).
 ALERTED_TRIAL_FIELDS = {

@@ -8,11 +8,11 @@ from django.core import mail
 from django.test import Client
 from django.urls import resolve, reverse
 
-from portal.accounts.models import AlertFrequency, Bookmark, TagFollow, TrialFollow
+from portal.accounts.models import AlertFrequency, Bookmark, TagFollow
 from portal.content.models import Status
 from tests.accounts.conftest import make_member
 from tests.factories import ArticleFactory, QuestionFactory, TrialFactory, UserFactory
-from trials.models import RecruitmentStatus
+from trials.models import RecruitmentStatus, TrialFollow
 
 pytestmark = pytest.mark.django_db
 
