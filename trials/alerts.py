@@ -1,6 +1,6 @@
 """What followers of a trial hear about: one pending alert per follower for each alert-worthy change.
 
-Called by name from the registry refresh (`trials.services._trial_update`) inside the import
+Called by name from the registry refresh (`trials.sync`) inside the import
 transaction; sending is `portal.accounts.alerts` (the same e-mails and digests as topic alerts).
 """
 

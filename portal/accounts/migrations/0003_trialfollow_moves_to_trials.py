@@ -1,4 +1,4 @@
-"""TrialFollow moves to the trials app. State only: the table and its rows stay; trials 0004 takes them over."""
+"""TrialFollow moves to the trials app. State only: the table and its rows stay; trials 0007 takes them over."""
 
 from django.db import migrations
 

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0003_trialfollow_moves_to_trials"),
-        ("trials", "0003_trial_source_hash"),
+        ("trials", "0006_remove_phases_condition_groups_text"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
