@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from .models import ContentBase, ModerationEvent, Status
 
 if TYPE_CHECKING:
-    from portal.accounts.models import User
+    from django.contrib.auth.models import AbstractUser as User
 
 
 def can_edit(user: User | None, item_or_model) -> bool:
