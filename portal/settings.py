@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "articles",
     "faq",
     "trials",
+    "portal.demo",
     "allauth",
     "allauth.account",
 ]

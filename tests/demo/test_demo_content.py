@@ -1,4 +1,4 @@
-"""Tests for `load_demo_content` (portal/content/demo/): idempotence, accounts, data quality.
+"""Tests for `load_demo_content` (portal/demo/): idempotence, accounts, data quality.
 
 The data checks at the top need no database. The registry check compares the demo's stored facts
 with the real records in trials/fixtures/ctgov (see its SOURCES.md). The demo is loaded once for the
@@ -23,8 +23,8 @@ from django.utils.html import escape
 
 from articles.models import Article, Source
 from faq.models import Category, Question
-from portal.content.demo import data
 from portal.content.models import ModerationEvent, Status
+from portal.demo import data
 from tests.conftest import FAST_PASSWORD_HASHERS
 from trials.models import CarTTarget, Location, Trial
 from trials.registry.files import load_path

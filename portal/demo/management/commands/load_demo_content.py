@@ -7,7 +7,7 @@ alone. Passwords of new accounts are random and shown once, here; they are never
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.content.demo.loader import DemoContentError, demo_content_load
+from portal.demo.loader import DemoContentError, demo_content_load
 
 KINDS = (("accounts", "Staff accounts"), ("categories", "FAQ categories"), ("articles", "Articles"),
          ("faqs", "FAQs"), ("trials", "Trials"))
