@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,8 +8,6 @@ class TrialsConfig(AppConfig):
     verbose_name = "Trials"
 
     def ready(self) -> None:
-        from django.shortcuts import get_object_or_404
-
         from portal.accounts import follows
         from portal.content import registry
 

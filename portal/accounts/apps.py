@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,8 +10,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        from django.shortcuts import get_object_or_404
-        from django.urls import reverse
         from taggit.models import Tag
 
         from . import follows, selectors, services
