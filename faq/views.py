@@ -10,7 +10,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import selectors, services, throttle
-from .forms import AskForm
+from .forms import AskForm, started_token, token_use
 from .models import Question, Submission
 
 THANKS_SESSION_KEY = "faq_ask_reference"
@@ -61,11 +61,15 @@ class AskView(View):
             return self.render_form(AskForm(initial=request.POST.dict(), user=request.user))
         form = AskForm(request.POST, user=request.user)
         confirmed = "confirm" in request.POST
-        if confirmed and throttle.ask_limited(request):
-            kept = AskForm(initial=request.POST.dict(), user=request.user)
-            return self.render_form(kept, status=429, rate_limited=True)
         if not form.is_valid():
             return self.render_form(form)
+        if confirmed and not token_use(form.token_nonce):
+            # The same form sent twice (a double click, or a script replaying one token).
+            kept = AskForm(initial={**request.POST.dict(), "started": started_token()}, user=request.user)
+            return self.render_form(kept, status=409, already_sent=True)
+        if confirmed and not throttle.ask_take(request):
+            kept = AskForm(initial={**request.POST.dict(), "started": started_token()}, user=request.user)
+            return self.render_form(kept, status=429, rate_limited=True)
         if not confirmed:
             return render(
                 request,
@@ -77,7 +81,6 @@ class AskView(View):
                 },
             )
         submission = services.submission_create(user=request.user, **form.submission_data())
-        throttle.ask_record(request)
         request.session[THANKS_SESSION_KEY] = submission.reference
         return redirect("faq:ask_thanks")
 

@@ -205,4 +205,11 @@ LOGGING = {
 if os.environ.get("DJANGO_CACHE", "db") == "locmem":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}}
+    # MAX_ENTRIES: Django's default (300) culls live rate-limit counters once 300 keys exist.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        }
+    }
