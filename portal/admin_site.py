@@ -12,6 +12,14 @@ class PortalAdminSite(admin.AdminSite):
     site_title = "MS Research Portal admin"
     index_title = "Editorial work"
 
+    def login(self, request, extra_context=None):
+        # The failed-login limit of members' log-ins (allauth's), answered with 429: portal/login_limits.py.
+        # Imported here: this module is loaded with the app registry, before models are.
+        from portal.login_limits import AdminLoginForm, with_429
+
+        self.login_form = AdminLoginForm
+        return with_429(super().login(request, extra_context))
+
     def index(self, request, extra_context=None):
         from portal.content.models import Status
         from portal.content.selectors import content_models
