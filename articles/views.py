@@ -5,10 +5,12 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from portal.content.params import StrictPageMixin
+
 from .models import Article
 
 
-class ArticleListView(ListView):
+class ArticleListView(StrictPageMixin, ListView):
     paginate_by = 10
 
     def get_queryset(self) -> QuerySet[Article]:

@@ -10,6 +10,7 @@ from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from portal import ratelimit
+from portal.content.params import parse_label_and_id
 from portal.content.selectors import is_content_model
 
 from .models import Category, Question
@@ -36,12 +37,15 @@ def about_key(item: Model) -> str:
 
 def resolve_about(value: str) -> Model | None:
     """The published content item an `about` value names, or None."""
-    label, _sep, pk = value.partition(":")
+    parsed = parse_label_and_id(value)
+    if parsed is None:
+        return None
+    label, pk = parsed
     try:
         model = apps.get_model(label)
     except (LookupError, ValueError):
         return None
-    if not is_content_model(model) or not pk.isdigit():
+    if not is_content_model(model):
         return None
     return model.objects.published().filter(pk=pk).first()
 

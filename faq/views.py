@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from portal.content.params import StrictPageMixin
+
 from . import selectors, services, throttle
 from .forms import AskForm, started_token, token_use
 from .models import Question, Submission
@@ -107,7 +109,7 @@ class SimilarQuestionsView(TemplateView):
         return super().get_context_data(suggestions=selectors.similar_questions(text), live=True, **kwargs)
 
 
-class MyQuestionsView(LoginRequiredMixin, ListView):
+class MyQuestionsView(LoginRequiredMixin, StrictPageMixin, ListView):
     template_name = "faq/submission_list.html"
     paginate_by = 20
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..params import DigitsIntegerField
 from .backends import OPEN_STATUS
 from .models import Kind
 from .selectors import MAX_QUERY_LENGTH
@@ -26,7 +27,7 @@ class SearchForm(forms.Form):
     type = forms.ChoiceField(label=_("Type"), required=False, choices=[("", _("Everything")), *Kind.choices])
     tag = forms.SlugField(label=_("Tag"), required=False, max_length=100)
     status = forms.ChoiceField(label=_("Trial recruitment status"), required=False, choices=trial_status_choices)
-    page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+    page = DigitsIntegerField(required=False, min_value=1, max_value=10_000)
 
     def clean_q(self) -> str:
         return " ".join(self.cleaned_data["q"].split())
