@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from portal import ratelimit
 from portal.content.params import parse_label_and_id
 from portal.content.selectors import is_content_model
+from portal.content.validators import MAX_SUMMARY_LENGTH, MarkdownLengthValidator, validate_single_line
 
 from .models import Category, Question
 
@@ -180,13 +181,14 @@ class MergeForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    title = forms.CharField(label=_("FAQ question (title)"), max_length=255)
+    title = forms.CharField(label=_("FAQ question (title)"), max_length=255, validators=[validate_single_line])
     summary = forms.CharField(
-        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=MAX_SUMMARY_LENGTH,
         help_text=_("One or two plain-language sentences shown in lists and search results."),
     )
     body = forms.CharField(
-        label=_("Answer"), widget=forms.Textarea(attrs={"rows": 12}), help_text=_("Markdown. Answer in general terms.")
+        label=_("Answer"), widget=forms.Textarea(attrs={"rows": 12}), help_text=_("Markdown. Answer in general terms."),
+        validators=[MarkdownLengthValidator()],
     )
     category = forms.ModelChoiceField(label=_("Category"), queryset=None)
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from . import services
 from .models import ModerationEvent, Status
+from .tagging import BoundedTagField, check_tag_creation
 
 
 class ModerationHistoryInline(GenericTabularInline):
@@ -165,6 +166,29 @@ class ContentAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("tags")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "tags":
+            kwargs["form_class"] = BoundedTagField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if "tags" not in form.base_fields:
+            return form
+
+        def clean_tags(self):
+            names = self.cleaned_data["tags"]
+            check_tag_creation(request.user, names)
+            return names
+
+        return type(form.__name__, (form,), {"clean_tags": clean_tags})
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        # Published items open read-only for editors (services.can_edit_fields says why).
+        if obj is not None and not services.can_edit_fields(request.user, obj):
+            return False
+        return super().has_change_permission(request, obj)
 
     def has_moderate_permission(self, request: HttpRequest) -> bool:
         return services.can_moderate(request.user, self.model)

@@ -57,11 +57,44 @@ def _renderer() -> md.Markdown:
     return renderer
 
 
-def render_markdown(text: str) -> str:
-    """Render Markdown and strip everything that could run code (script, on*=, javascript: links)."""
-    if not text:
-        return ""
-    html = _renderer().reset().convert(text)
+def _python_markdown(text: str) -> str:
+    return _renderer().reset().convert(text)
+
+
+def _markdown_it_renderer():
+    renderer = getattr(_local, "mdit", None)
+    if renderer is None:
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.deflist import deflist_plugin
+        from mdit_py_plugins.footnote import footnote_plugin
+
+        renderer = _local.mdit = (
+            MarkdownIt("commonmark", {"html": True, "maxNesting": 20})
+            .enable(["table", "strikethrough"])
+            # Raw HTML only inline (nh3 sanitises it): a CommonMark HTML block would swallow the
+            # Markdown after a tag on the same line, which python-markdown rendered.
+            .disable("html_block")
+            .use(footnote_plugin)
+            .use(deflist_plugin)
+        )
+        # Every link becomes an <a>; nh3 then drops hrefs outside URL_SCHEMES (javascript:, data:...),
+        # as with python-markdown, instead of leaving "[x](javascript:...)" as visible text.
+        renderer.validateLink = lambda url: True
+    return renderer
+
+
+def _markdown_it(text: str) -> str:
+    return _markdown_it_renderer().render(text).rstrip("\n")
+
+
+RENDERERS = {"python-markdown": _python_markdown, "markdown-it-py": _markdown_it}
+# markdown-it-py (CommonMark, nesting capped at 20) stays close to linear on hostile input where
+# python-markdown takes minutes or overflows the stack: numbers in scripts/bench_markdown.py's output
+# (README, "Bounded input"). The demo content renders to the same sanitised HTML with both.
+RENDERER = "markdown-it-py"
+
+
+def _sanitise(html: str) -> str:
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -69,3 +102,10 @@ def render_markdown(text: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+
+
+def render_markdown(text: str) -> str:
+    """Render Markdown and strip everything that could run code (script, on*=, javascript: links)."""
+    if not text:
+        return ""
+    return _sanitise(RENDERERS[RENDERER](text))

@@ -11,6 +11,7 @@ import re
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from .markdown import render_markdown
+from .validators import MAX_MARKDOWN_LENGTH, MAX_SUMMARY_LENGTH, MarkdownLengthValidator, validate_single_line
 
 WORDS_PER_MINUTE = 200
 
@@ -56,7 +58,7 @@ class ContentQuerySet(models.QuerySet):
 
 
 class ContentBase(models.Model):
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("title"), max_length=255, validators=[validate_single_line])
     slug = models.SlugField(
         _("slug"),
         max_length=255,
@@ -66,6 +68,8 @@ class ContentBase(models.Model):
     summary = models.TextField(
         _("summary"),
         blank=True,
+        max_length=MAX_SUMMARY_LENGTH,
+        validators=[MaxLengthValidator(MAX_SUMMARY_LENGTH)],
         help_text=_(
             "One or two plain-language sentences shown on cards, in search results and as the page description."
         ),
@@ -73,6 +77,8 @@ class ContentBase(models.Model):
     body = models.TextField(
         _("body"),
         blank=True,
+        max_length=MAX_MARKDOWN_LENGTH,
+        validators=[MarkdownLengthValidator()],
         help_text=_("Markdown. Scripts, event handlers and javascript: links are removed when it is shown."),
     )
     body_html = models.TextField(editable=False, blank=True)

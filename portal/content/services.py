@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import ContentBase, ModerationEvent, Status
+from .validators import validate_tag_names
 
 if TYPE_CHECKING:
     from portal.accounts.models import User
@@ -48,6 +49,15 @@ def can_edit(user: User | None, item_or_model) -> bool:
         return False
     opts = item_or_model._meta
     return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+def can_edit_fields(user: User | None, item: ContentBase) -> bool:
+    """Editors change drafts and items in review; a published (or archived) item is changed only by
+    moderators, or by an editor after a moderator sends it back to draft, so nothing unreviewed
+    reaches the public page."""
+    if not can_edit(user, item):
+        return False
+    return item.pk is None or item.status in {Status.DRAFT, Status.IN_REVIEW} or can_moderate(user, item)
 
 
 def can_moderate(user: User | None, item_or_model) -> bool:
@@ -140,6 +150,13 @@ def content_save(*, item: ContentBase, user: User | None, tags: list[str] | None
     """Create or edit an item's fields (never its status). New items start as drafts."""
     if not can_edit(user, item):
         raise PermissionDenied(_("You cannot edit this item."))
+    if not can_edit_fields(user, item):
+        raise PermissionDenied(
+            _("“%(title)s” is %(status)s: ask a moderator to send it back to draft before changing it.")
+            % {"title": item.title, "status": item.get_status_display().lower()}
+        )
+    if tags is not None:
+        validate_tag_names(tags)
     is_new = item.pk is None
     if is_new:
         item.status = Status.DRAFT
