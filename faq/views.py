@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import logging
 from itertools import groupby
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import OperationalError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +18,7 @@ from .forms import AskForm, started_token, token_use
 from .models import Question, Submission
 
 THANKS_SESSION_KEY = "faq_ask_reference"
+logger = logging.getLogger(__name__)
 
 
 class QuestionListView(ListView):
@@ -82,7 +85,15 @@ class AskView(View):
                     "suggestions": selectors.similar_questions(form.cleaned_data["question"]),
                 },
             )
-        submission = services.submission_create(user=request.user, **form.submission_data())
+        try:
+            submission = services.submission_create(user=request.user, **form.submission_data())
+        except OperationalError:
+            # SQLite busy past its timeout (a long write elsewhere): nothing was written; say so, keep the input.
+            logger.warning("Question not saved: the database was busy", exc_info=True)
+            kept = AskForm(initial={**request.POST.dict(), "started": started_token()}, user=request.user)
+            response = self.render_form(kept, status=503, busy=True)
+            response["Retry-After"] = "10"
+            return response
         request.session[THANKS_SESSION_KEY] = submission.reference
         return redirect("faq:ask_thanks")
 

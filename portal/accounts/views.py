@@ -20,9 +20,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
-from taggit.models import Tag
 
-from portal.content.selectors import is_content_model
+from portal.content.selectors import is_content_model, public_tag_or_404
 from trials.models import Trial
 
 from . import selectors, services
@@ -168,7 +167,7 @@ class TrialUnfollowView(TrialFollowToggleView):
 
 class TagFollowToggleView(ToggleView):
     def get_target(self):
-        return get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return public_tag_or_404(self.kwargs["slug"])
 
     def target_url(self, target) -> str:
         return reverse("tag", args=[target.slug])

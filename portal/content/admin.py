@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import services
+from .markdown import prerender_markdown
 from .models import ModerationEvent, Status
 from .tagging import BoundedTagField, check_tag_creation
 
@@ -166,6 +167,13 @@ class ContentAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("tags")
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The admin wraps a POST in one transaction; render the Markdown before it, so the database
+        # (SQLite's single writer) is locked only for the write itself.
+        if request.method == "POST":
+            prerender_markdown(self.model, request.POST.dict())
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "tags":

@@ -104,8 +104,39 @@ def _sanitise(html: str) -> str:
     )
 
 
+_MEMO_SIZE = 4
+
+
 def render_markdown(text: str) -> str:
-    """Render Markdown and strip everything that could run code (script, on*=, javascript: links)."""
+    """Render Markdown and strip everything that could run code (script, on*=, javascript: links).
+
+    The last few results are kept per thread, so a save can render before its transaction starts
+    (`prerender_markdown`) and find the HTML ready inside it: the write lock is held for the write only.
+    """
     if not text:
         return ""
-    return _sanitise(RENDERERS[RENDERER](text))
+    memo = getattr(_local, "memo", None)
+    if memo is None:
+        memo = _local.memo = {}
+    if text in memo:
+        return memo[text]
+    html = _sanitise(RENDERERS[RENDERER](text))
+    if len(memo) >= _MEMO_SIZE:
+        memo.pop(next(iter(memo)))
+    memo[text] = html
+    return html
+
+
+def markdown_field_names(model) -> list[str]:
+    """The model's Markdown fields: those with a rendered "<name>_html" sibling (body, what_it_means...)."""
+    names = {field.name for field in model._meta.get_fields()}
+    return [name for name in names if f"{name}_html" in names]
+
+
+def prerender_markdown(model, values: dict) -> None:
+    """Render the Markdown fields in `values` now (outside any transaction); bounded by max_length."""
+    for name in markdown_field_names(model):
+        text = values.get(name)
+        max_length = model._meta.get_field(name).max_length
+        if isinstance(text, str) and text and (max_length is None or len(text) <= max_length):
+            render_markdown(text)

@@ -82,6 +82,13 @@ class ContentBase(models.Model):
         help_text=_("Markdown. Scripts, event handlers and javascript: links are removed when it is shown."),
     )
     body_html = models.TextField(editable=False, blank=True)
+    public_title = models.CharField(
+        _("title when last published"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("What members' saved items and exports show once the item is no longer published."),
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -130,7 +137,12 @@ class ContentBase(models.Model):
         self.body_html = render_markdown(self.body)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html"}
+            kwargs["update_fields"] = update_fields = {*update_fields, "body_html"}
+        if self.status == Status.PUBLISHED:
+            # The only place the public title is recorded: whatever is saved while published is public.
+            self.public_title = self.title
+            if update_fields is not None and {"title", "status"} & set(update_fields):
+                kwargs["update_fields"] = {*update_fields, "public_title"}
         super().save(*args, **kwargs)
 
     def ensure_slug(self) -> None:

@@ -30,6 +30,32 @@ def home_sections() -> dict:
     }
 
 
+def public_tag_or_404(slug: str):
+    """The tag with this slug if at least one published item uses it (one query): a tag only drafts
+    use does not exist for the public, since its name could give away unpublished work."""
+    from django.db.models import Exists, OuterRef, Q
+    from django.http import Http404
+    from taggit.models import Tag, TaggedItem
+
+    used_by_published = Q()
+    for model in content_models():
+        opts = model._meta
+        used_by_published |= Q(
+            Exists(
+                TaggedItem.objects.filter(
+                    tag=OuterRef("pk"),
+                    content_type__app_label=opts.app_label,
+                    content_type__model=opts.model_name,
+                    object_id__in=model.objects.published().values("pk"),
+                )
+            )
+        )
+    tag = Tag.objects.filter(used_by_published, slug=slug).first()
+    if tag is None:
+        raise Http404("No such topic.")
+    return tag
+
+
 def tagged_items(slug: str) -> dict[str, list[ContentBase]]:
     """Published items of every type carrying the tag, keyed by the model's plural name."""
     return {

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .markdown import prerender_markdown
 from .models import ContentBase, ModerationEvent, Status
 from .validators import validate_tag_names
 
@@ -164,6 +165,7 @@ def content_save(*, item: ContentBase, user: User | None, tags: list[str] | None
             item.author = user
     item.ensure_slug()
     item.full_clean()
+    prerender_markdown(type(item), vars(item))  # the slow part, before the write lock
     with transaction.atomic():
         item.save()
         if tags is not None:
