@@ -6,6 +6,9 @@ import threading
 
 import markdown as md
 import nh3
+from markdown_it import MarkdownIt
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
 ALLOWED_TAGS = {
     "a",
@@ -64,10 +67,6 @@ def _python_markdown(text: str) -> str:
 def _markdown_it_renderer():
     renderer = getattr(_local, "mdit", None)
     if renderer is None:
-        from markdown_it import MarkdownIt
-        from mdit_py_plugins.deflist import deflist_plugin
-        from mdit_py_plugins.footnote import footnote_plugin
-
         renderer = _local.mdit = (
             MarkdownIt("commonmark", {"html": True, "maxNesting": 20})
             .enable(["table", "strikethrough"])

@@ -20,7 +20,7 @@ from .models import ContentBase, ModerationEvent, Status
 from .validators import validate_tag_names
 
 if TYPE_CHECKING:
-    from portal.accounts.models import User
+    from django.contrib.auth.models import AbstractUser as User
 
 # Functions called with the item after every status change or published edit, inside the
 # transaction. Other apps (search index, alerts) register here instead of using signals.
