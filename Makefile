@@ -7,7 +7,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demo static browser screenshots bench-search bench-import lint clean
+.PHONY: run test install migrate demo static browser screenshots bench-search bench-import bench-load lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,3 +66,10 @@ bench-search: install
 # Uses a scratch SQLite database; `--docs` also refreshes the README images in docs/.
 screenshots: install browser
 	$(BIN)/python -m tests.browser.screenshots $(SCREENSHOT_ARGS)
+
+# gunicorn on a scratch PostgreSQL database (portal_bench_load, dropped and re-created) under a 60 s
+# mixed load from a second process. BENCH_RESTART=1 adds a run that restarts the local PostgreSQL
+# (a shared server: never in CI or the test suite). Not part of `make test`.
+BENCH_LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench_load
+bench-load: install
+	$(BIN)/python scripts/bench_load.py --database-url $(BENCH_LOAD_DATABASE_URL) $(if $(BENCH_RESTART),--restart-postgres)

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from portal.actions.publish import content_publish
 from portal.actions.save import content_save
 from portal.content.moderation import can_moderate
+from portal.content.validators import header_safe
 
 from .models import Category, Question, Submission, SubmissionState
 from .triage import looks_personal
@@ -188,7 +189,7 @@ def submission_notify(*, submission_id: int) -> bool:
             "answer_url": settings.SITE_URL.rstrip("/") + submission.answer.get_absolute_url(),
             "SITE_NAME": settings.SITE_NAME,
         }
-        subject = render_to_string("faq/email/answered_subject.txt", context).strip()
+        subject = header_safe(render_to_string("faq/email/answered_subject.txt", context))
         message = render_to_string("faq/email/answered_body.txt", context)
         try:
             send_mail(subject, message, None, [recipient])

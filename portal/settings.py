@@ -118,8 +118,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets pages read while an import writes; synchronous=NORMAL stops every small commit
     # (one per trial on import) from waiting for an fsync. Still crash-safe in WAL mode.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    # timeout: a writer waits up to 20 s for another's lock instead of failing at once; IMMEDIATE takes
+    # the write lock at BEGIN, so a transaction never fails half-way upgrading a read to a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        timeout=int(os.environ.get("DJANGO_SQLITE_TIMEOUT", "20")),
+        transaction_mode="IMMEDIATE",
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -215,4 +219,11 @@ LOGGING = {
 if os.environ.get("DJANGO_CACHE", "db") == "locmem":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}}
+    # MAX_ENTRIES: Django's default (300) culls live rate-limit counters once 300 keys exist.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        }
+    }

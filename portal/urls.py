@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from portal.accounts.login import LoginView
 from portal.content import views as content_views
 
 urlpatterns = [
@@ -15,6 +16,7 @@ urlpatterns = [
         content_views.PreviewView.as_view(),
         name="preview",
     ),
+    path("accounts/login/", LoginView.as_view(), name="account_login"),  # allauth's, answering 429 when locked
     path("accounts/", include("portal.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Model
+from django.db.models import Exists, Model, OuterRef, Q
+from django.http import Http404
+from taggit.models import Tag, TaggedItem
 
 from .models import ContentBase
 from .registry import content_types, spec_for
@@ -19,6 +21,28 @@ def is_content_model(model: type[Model]) -> bool:
 def home_sections() -> dict:
     """What each type shows on the home page, by context name (one query each, plus tags)."""
     return {name: list(items()) for spec in content_types() for name, items in spec.home_sections.items()}
+
+
+def public_tag_or_404(slug: str):
+    """The tag with this slug if at least one published item uses it (one query): a tag only drafts
+    use does not exist for the public, since its name could give away unpublished work."""
+    used_by_published = Q()
+    for model in content_models():
+        opts = model._meta
+        used_by_published |= Q(
+            Exists(
+                TaggedItem.objects.filter(
+                    tag=OuterRef("pk"),
+                    content_type__app_label=opts.app_label,
+                    content_type__model=opts.model_name,
+                    object_id__in=model.objects.published().values("pk"),
+                )
+            )
+        )
+    tag = Tag.objects.filter(used_by_published, slug=slug).first()
+    if tag is None:
+        raise Http404("No such topic.")
+    return tag
 
 
 def tagged_items(slug: str) -> dict[str, list[ContentBase]]:

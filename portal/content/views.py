@@ -24,6 +24,8 @@ class TagView(TemplateView):
     def get_context_data(self, **kwargs):
         tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         sections = selectors.tagged_items(tag.slug)
+        if not any(sections.values()):
+            raise Http404("No such topic.")  # only drafts use it: its name stays unpublished
         return super().get_context_data(
             tag=tag, sections=sections, total=sum(len(items) for items in sections.values()), **kwargs
         )
