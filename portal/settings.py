@@ -200,9 +200,15 @@ LOGGING = {
 }
 
 
-# Cache: rate limits must be shared by every app server, so the database by default
-# (`manage.py createcachetable` creates the table; `make migrate` runs it). DJANGO_CACHE=locmem for one process.
-if os.environ.get("DJANGO_CACHE", "db") == "locmem":
+# Cache: rate limits, the page cache and the content generation must be shared by every app server.
+# `db` (default): the database cache (`manage.py createcachetable` creates the table; `make migrate` runs it).
+# `redis://host:6379/1`: Django's Redis backend (the shared cache for several servers). `locmem`: one process.
+CACHE_URL = os.environ.get("DJANGO_CACHE", "db")
+if CACHE_URL == "locmem":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-else:
+elif CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL == "db":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}}
+else:
+    raise ImproperlyConfigured(f"DJANGO_CACHE must be db, locmem or a redis:// URL, not {CACHE_URL!r}.")
