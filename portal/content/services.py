@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .cache import bump_content_generation
 from .models import ContentBase, ModerationEvent, Status
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def content_edited(*, item: ContentBase) -> None:
     if item.status == Status.PUBLISHED:
         with transaction.atomic():
             _run_hooks(item)
+            transaction.on_commit(bump_content_generation)
 
 
 def can_edit(user: User | None, item_or_model) -> bool:
@@ -87,6 +89,8 @@ def _transition(
             comment=comment,
         )
         _run_hooks(item)
+        if Status.PUBLISHED in (from_status, to):
+            transaction.on_commit(bump_content_generation)
     return item
 
 
@@ -166,6 +170,7 @@ def content_delete(*, item: ContentBase, user: User | None) -> None:
             content_type=ContentType.objects.get_for_model(item), object_id=item.pk
         ).delete()
         item.delete()
+        transaction.on_commit(bump_content_generation)
 
 
 def moderation_history(item: ContentBase):
