@@ -39,6 +39,10 @@ class QuestionQuerySet(ContentQuerySet):
         """Published questions in page order: category, then position, then title."""
         return self.published().for_listing().order_by("category__position", "category__name", "position", "title")
 
+    def in_category(self, category: Category) -> QuestionQuerySet:
+        """Published questions of one category in page order, with the listing preloads."""
+        return self.published().filter(category=category).for_listing().order_by("position", "title", "pk")
+
 
 class Question(ContentBase):
     """A frequently asked question: the title is the question, the body is the answer."""

@@ -7,6 +7,7 @@ from . import views
 app_name = "faq"
 urlpatterns = [
     path("", public_page(views.QuestionListView.as_view()), name="list"),
+    path("category/<slug:slug>/", public_page(views.CategoryView.as_view()), name="category"),
     path("ask/", views.AskView.as_view(), name="ask"),
     path("ask/thanks/", views.AskThanksView.as_view(), name="ask_thanks"),
     path("ask/similar/", views.SimilarQuestionsView.as_view(), name="similar"),
