@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test install migrate demo static browser screenshots bench-search bench-import lint clean
+.PHONY: run serve test install migrate demo static browser screenshots bench-search bench-import bench-pages lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ static: install
 
 run: demo static
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Production-like on one machine: gunicorn (deploy/gunicorn.conf.py) with DEBUG off and the settings in
+# .env (written on the first run with a random secret key, for plain HTTP on loopback; edit it freely).
+serve: install
+	@test -f .env || { $(BIN)/python deploy/make_env.py > .env && chmod 600 .env && echo "Wrote .env"; }
+	set -a && . ./.env && set +a && \
+	  $(BIN)/python manage.py migrate --noinput && $(BIN)/python manage.py createcachetable && \
+	  $(BIN)/python manage.py load_demo_content && $(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
+	  GUNICORN_BIND=127.0.0.1:$(PORT) exec $(BIN)/gunicorn --config deploy/gunicorn.conf.py
 
 # Browser tests need Debian's chromium; installed here when missing (never a downloaded browser).
 browser:

@@ -91,6 +91,9 @@ def _finish(request: HttpRequest, response: HttpResponse, etag: str, modified: i
     response["ETag"] = etag
     response["Last-Modified"] = http_date(modified)
     response["Cache-Control"] = ANONYMOUS_CACHE_CONTROL
+    if request.method == "HEAD" and response.content:
+        response["Content-Length"] = str(len(response.content))
+        response.content = b""
     return get_conditional_response(request, etag=etag, last_modified=modified, response=response)
 
 

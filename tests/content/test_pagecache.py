@@ -220,3 +220,10 @@ def test_cache_off_renders_every_time(client, settings, django_assert_num_querie
     with django_assert_num_queries(3):
         response = client.get(url)
     assert "ETag" not in response
+
+
+def test_head_on_a_miss_has_no_body(client):
+    response = client.head(reverse("articles:list"))
+    assert response.status_code == 200
+    assert response.content == b""
+    assert int(response["Content-Length"]) > 0

@@ -56,3 +56,9 @@ def test_unknown_cache_setting_stops_startup():
     result = run_manage("check", env={**PRODUCTION_ENV, "DJANGO_CACHE": "memcached"})
     assert result.returncode != 0
     assert "DJANGO_CACHE must be" in result.stderr
+
+
+def test_templates_are_compiled_once_per_process_in_production():
+    code = "from django.template import engines; print('LOADERS', engines['django'].engine.loaders)"
+    result = run_manage("shell", "-c", code, env=PRODUCTION_ENV)
+    assert "LOADERS [('django.template.loaders.cached.Loader'" in result.stdout, result.stdout + result.stderr
