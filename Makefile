@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run serve test install migrate demo static browser screenshots bench-search bench-import bench-pages lint clean
+.PHONY: run serve test install migrate demo static browser screenshots bench-search bench-import bench-pages nginx test-multiserver test-redis lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,23 @@ browser:
 
 test: install browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The multi-server setup needs Debian's nginx; installed here when missing (never a downloaded build).
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  echo "Installing Debian's nginx for the multi-server test..."; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; } \
+	  || { echo "ERROR: nginx is missing and could not be installed (need root and Debian's package registry)."; exit 1; }; }
+
+# Two gunicorn app servers behind nginx on one PostgreSQL (PG_URL_BASE) and one Redis (REDIS_URL).
+REDIS_URL ?= redis://127.0.0.1:6379/1
+test-multiserver: install nginx
+	PORTAL_MULTISERVER=1 PORTAL_TEST_REDIS_URL=$(REDIS_URL) $(BIN)/python -m pytest tests/deploy -p no:randomly $(PYTEST_ARGS)
+
+# The page cache, the content generation and the rate limits against the real Redis (REDIS_URL).
+REDIS_TESTS ?= tests/content/test_pagecache.py tests/content/test_cache.py tests/faq tests/accounts/test_views.py
+test-redis: install
+	DJANGO_CACHE=$(REDIS_URL) $(BIN)/python -m pytest $(REDIS_TESTS) -m "not browser" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
