@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run serve test install migrate demo static browser screenshots bench-search bench-import bench-pages nginx test-multiserver test-redis lint clean
+.PHONY: run serve test install migrate demo static browser screenshots bench-search bench-import bench-pages wrk nginx test-multiserver test-redis lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -89,3 +89,15 @@ bench-search: install
 # Uses a scratch SQLite database; `--docs` also refreshes the README images in docs/.
 screenshots: install browser
 	$(BIN)/python -m tests.browser.screenshots $(SCREENSHOT_ARGS)
+
+# Every public page type through gunicorn (2 workers), cold and warm, on SQLite and on PostgreSQL + Redis,
+# with the demo content plus BENCH_VOLUME generated items of each type (scratch databases only).
+# make bench-pages BENCH_VOLUME=3000 BENCH_SECONDS=5 BENCH_PG_DB=portal_bench_pages BENCH_REDIS_URL=redis://127.0.0.1:6379/1
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  echo "Installing Debian's wrk for bench-pages..."; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
+	  || { echo "ERROR: wrk is missing and could not be installed (need root and Debian's package registry)."; exit 1; }; }
+
+bench-pages: install wrk
+	$(BIN)/python scripts/bench_pages.py
