@@ -59,6 +59,11 @@ class Question(ContentBase):
 
     class Meta(ContentBase.Meta):
         ordering = ["category__position", "position", "title"]
+        # A category's page and the top questions of each category on the FAQ page.
+        indexes = [
+            *ContentBase.Meta.indexes,
+            models.Index(fields=["category", "status", "position", "title"], name="faq_question_category"),
+        ]
         verbose_name = _("FAQ")
         verbose_name_plural = _("FAQs")
 
