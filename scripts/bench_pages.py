@@ -6,8 +6,9 @@ For each setup, SQLite (database cache) and PostgreSQL with Redis, on scratch da
   2. add items up to BENCH_VOLUME (3,000) of each type; measure cold again ("cold @3000") and with the
      page cache on ("warm @3000"), next to a static file through the same stack in every run.
 The load generator is Debian's wrk (`make bench-pages` installs it) on loopback, in its own process.
-Printed per page: req/s, p50/p99 latency, the ratio to the static file, HTML bytes, and cold@3000 as a
-share of cold@30; then 304 checks and the workers' memory after the volume run.
+Printed per page: req/s, p50/p99 latency, the ratio to the static file, HTML bytes, the workers' CPU time
+per request (user + system, from /proc: unlike req/s it does not move with other load on the machine),
+and cold@3000 as a share of cold@30 by both; then 304 checks and the workers' memory after the volume run.
 
 Targets (issue 13): warm pages >= 50 % of the static file's req/s; 304 for conditional GETs; cold pages at
 3,000 items >= 80 % of their speed at 30; no page over 60 KB; worker memory under 90 MB.
@@ -234,6 +235,19 @@ class Server:
                 continue
         return sizes
 
+    def worker_cpu_seconds(self) -> float:
+        """User + system CPU time of the workers so far: a cost per request that other load cannot skew."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0.0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) == self.process.pid:
+                    total += (int(fields[11]) + int(fields[12])) / ticks
+            except (OSError, IndexError, ValueError):
+                continue
+        return total
+
     def stop(self) -> None:
         self.process.send_signal(signal.SIGTERM)
         try:
@@ -256,12 +270,14 @@ def wrk(url: str, seconds: int, connections: int) -> dict:
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    total = re.search(r"(\d+) requests in", out)
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     return {
         "rps": float(rps.group(1)) if rps else 0.0,
         "p50": ms("50%"),
         "p99": ms("99%"),
         "errors": int(non2xx.group(1)) if non2xx else 0,
+        "requests": int(total.group(1)) if total else 0,
     }
 
 
@@ -295,13 +311,15 @@ def measure(setup: dict, label: str, page_cache: bool, args, paths=None) -> tupl
     server = Server(setup, page_cache)
     try:
         paths = paths or page_paths(server.base)
-        static = wrk(server.base + "/static/css/site.css", args.seconds, args.connections)
-        rows = {"static file": {**static, "bytes": len(fetch(server.base + "/static/css/site.css")[1])}}
-        for name, path in paths:
+        rows = {}
+        for name, path in [("static file", "/static/css/site.css"), *paths]:
             status, body, _ = fetch(server.base + path)
             if status != 200:
                 sys.exit(f"{path} answered {status}")
-            rows[name] = {**wrk(server.base + path, args.seconds, args.connections), "bytes": len(body)}
+            cpu = server.worker_cpu_seconds()
+            result = wrk(server.base + path, args.seconds, args.connections)
+            cpu = server.worker_cpu_seconds() - cpu
+            rows[name] = {**result, "bytes": len(body), "cpu_ms": 1000 * cpu / max(result["requests"], 1)}
         conditional = []
         if page_cache:
             for name, path in paths[:3]:
@@ -317,12 +335,17 @@ def measure(setup: dict, label: str, page_cache: bool, args, paths=None) -> tupl
 
 def print_rows(setup: str, label: str, rows: dict, baseline: dict | None = None) -> None:
     static = rows["static file"]["rps"] or 1
+    static_cpu = rows["static file"]["cpu_ms"] or 1e-9
     print(f"\n{setup} · {label}")
-    print(f"  {'page':30} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs static':>9} {'KB':>6}")
+    print(
+        f"  {'page':30} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs static':>9} {'KB':>6}"
+        f" {'CPU ms/req':>10} {'static CPU/page CPU':>19}"
+    )
     for name, row in rows.items():
         print(
-            f"  {name:30} {row['rps']:8.0f} {row['p50']:8.1f} {row['p99']:8.1f} {row['rps'] / static:8.0%}"
-            f" {row['bytes'] / 1024:6.1f}" + (f"  errors {row['errors']}" if row["errors"] else "")
+            f"  {name:30} {row['rps']:8.0f} {row['p50']:8.1f} {row['p99']:8.1f} {row['rps'] / static:9.0%}"
+            f" {row['bytes'] / 1024:6.1f} {row['cpu_ms']:10.2f} {static_cpu / (row['cpu_ms'] or 1e-9):19.0%}"
+            + (f"  errors {row['errors']}" if row["errors"] else "")
         )
     sys.stdout.flush()
 
@@ -340,9 +363,11 @@ def run_setup(setup: dict, args) -> dict:
     cold, paths, _, _ = measure(setup, f"cold (page cache off) @ {args.volume} items each", False, args)
     warm, _, memory, conditional = measure(setup, f"warm (page cache on) @ {args.volume} items each", True, args)
     print(f"\n{setup['name']} · cold @ {args.volume} as a share of cold @ {args.small} (target >= 80 %)")
+    print(f"  {'page':30} {'by req/s':>9} {'by CPU/req':>10}")
     for name in cold:
         share = cold[name]["rps"] / (cold_small[name]["rps"] or 1)
-        print(f"  {name:30} {share:6.0%}")
+        by_cpu = cold_small[name]["cpu_ms"] / (cold[name]["cpu_ms"] or 1e-9)
+        print(f"  {name:30} {share:9.0%} {by_cpu:10.0%}")
     print(f"  conditional GETs (If-None-Match): {', '.join(f'{n} -> {s}' for n, s in conditional)}")
     print(f"  worker memory after the volume run: {', '.join(f'{mb:.0f} MB' for mb in memory)} (target < 90 MB)")
     return {"cold_small": cold_small, "cold": cold, "warm": warm, "memory": memory}

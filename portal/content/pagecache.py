@@ -18,12 +18,13 @@ Responses for anonymous readers carry a strong ETag (a hash of the body), Last-M
 generation last changed) and `Cache-Control: public, max-age=60, stale-while-revalidate=300`;
 If-None-Match / If-Modified-Since get a 304 from the stored entry, without rendering. Members get
 `Cache-Control: private, no-cache` and a normal render. A hit costs the generation read and the page
-read: no database query with Redis or locmem.
+read: no database query with Redis or locmem. When the shared cache is down, pages are rendered fresh.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 from urllib.parse import parse_qsl, urlencode
 
@@ -36,6 +37,8 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from .cache import content_generation
+
+logger = logging.getLogger(__name__)
 
 ANONYMOUS_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300"
 MEMBER_CACHE_CONTROL = "private, no-cache"
@@ -111,9 +114,13 @@ class PageCacheMiddleware:
             response["Cache-Control"] = MEMBER_CACHE_CONTROL
             return response
 
-        generation, changed_at = content_generation()  # Before rendering: see the module docstring.
-        key = page_key(request, generation)
-        entry = cache.get(key)
+        try:
+            generation, changed_at = content_generation()  # Before rendering: see the module docstring.
+            key = page_key(request, generation)
+            entry = cache.get(key)
+        except Exception:  # The shared cache is down: serve fresh pages rather than errors.
+            logger.exception("Page cache unavailable; rendering %s", request.path)
+            return self.get_response(request)
         if entry is not None:
             response = HttpResponse(b"" if request.method == "HEAD" else entry["body"])
             for name, value in entry["headers"]:
@@ -131,5 +138,8 @@ class PageCacheMiddleware:
             "etag": f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"',
             "modified": int(changed_at),
         }
-        cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+        try:
+            cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.exception("Page cache unavailable; %s not stored", request.path)
         return _finish(request, response, entry["etag"], entry["modified"])

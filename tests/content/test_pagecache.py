@@ -227,3 +227,14 @@ def test_head_on_a_miss_has_no_body(client):
     assert response.status_code == 200
     assert response.content == b""
     assert int(response["Content-Length"]) > 0
+
+
+def test_pages_are_rendered_when_the_shared_cache_is_down(client, monkeypatch):
+    def unreachable():
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr("portal.content.pagecache.content_generation", unreachable)
+    ArticleFactory(title="Still readable")
+    response = client.get(reverse("articles:list"))
+    assert response.status_code == 200
+    assert "Still readable" in response.content.decode()
