@@ -282,3 +282,34 @@ def test_a_members_session_works_on_both_servers(site: Site):
                 assert page.headers["Cache-Control"] == "private, no-cache"
                 assert "Sign out" in page.text
     assert "Sign out" not in httpx.get(site.b + "/articles/").text  # anonymous readers never get her page
+
+
+def test_the_shipped_nginx_site_passes_nginx_t(tmp_path: Path):
+    """deploy/nginx/portal.conf, with a throw-away certificate and loopback ports, is valid for Debian's nginx."""
+    nginx = nginx_binary()
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=portal.example.org",
+         "-keyout", str(tmp_path / "key.pem"), "-out", str(tmp_path / "cert.pem")],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    site = (ROOT / "deploy" / "nginx" / "portal.conf").read_text()
+    for old, new in [
+        ("/etc/letsencrypt/live/portal.example.org/fullchain.pem", str(tmp_path / "cert.pem")),
+        ("/etc/letsencrypt/live/portal.example.org/privkey.pem", str(tmp_path / "key.pem")),
+        ("/var/cache/nginx/portal", str(tmp_path / "cache")),
+        ("listen [::]:80;", ""),
+        ("listen [::]:443 ssl http2;", ""),
+        ("listen 80;", f"listen 127.0.0.1:{free_port()};"),
+        ("listen 443 ssl http2;", f"listen 127.0.0.1:{free_port()} ssl http2;"),
+    ]:
+        assert old in site, old
+        site = site.replace(old, new)
+    (tmp_path / "site.conf").write_text(site)
+    (tmp_path / "nginx.conf").write_text(
+        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
+        f"http {{\n include /etc/nginx/mime.types;\n include {tmp_path}/site.conf;\n}}\n"
+    )
+    result = subprocess.run(
+        [nginx, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
