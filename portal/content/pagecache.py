@@ -2,12 +2,14 @@
 
 A view marked with `public_page` (in the URLconf) renders the same page for every anonymous reader.
 `PageCacheMiddleware` serves anonymous GET/HEAD requests for those views from the shared cache, under
-a key made of the content generation (`portal.content.cache`), the language and the normalised URL
-(scheme, host, path, sorted query). Every change to public content bumps the generation after its
-commit, so no reader ever gets a page older than the last change: there is no time-based staleness.
+a key made of the language and the normalised URL (scheme, host, path, sorted query). Each entry holds
+the content generation (`portal.content.cache`) it was rendered under, and is served only while that
+is still the current generation; the generation and the entry are read together, in one cache read.
+Every change to public content bumps the generation after its commit, so no reader ever gets a page
+older than the last change: there is no time-based staleness.
 
-The generation is read *before* rendering and the page is stored under that number: a page rendered
-from data older than a change can only be stored under a generation that change has already retired.
+The generation is read *before* rendering and the page is stored with that number: a page rendered
+from data older than a change can only carry a generation that change has already retired.
 
 What is never stored: requests carrying a session or messages cookie (members, anyone with a flash
 message), responses that are not 200, set a cookie, used a CSRF token, are streamed, say
@@ -17,8 +19,8 @@ private/no-store/no-cache, or vary on anything but Cookie and Accept-Encoding. T
 Responses for anonymous readers carry a strong ETag (a hash of the body), Last-Modified (when the
 generation last changed) and `Cache-Control: public, max-age=60, stale-while-revalidate=300`;
 If-None-Match / If-Modified-Since get a 304 from the stored entry, without rendering. Members get
-`Cache-Control: private, no-cache` and a normal render. A hit costs the generation read and the page
-read: no database query with Redis or locmem. When the shared cache is down, pages are rendered fresh.
+`Cache-Control: private, no-cache` and a normal render. A hit costs one cache read (generation and
+page together): no database query with Redis or locmem. When the shared cache is down, pages are rendered fresh.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from .cache import content_generation
+from .cache import content_generation_with
 
 logger = logging.getLogger(__name__)
 
@@ -59,12 +61,12 @@ def is_member(request: HttpRequest) -> bool:
     return any(name in request.COOKIES for name in MEMBER_COOKIES)
 
 
-def page_key(request: HttpRequest, generation: int) -> str:
-    """The cache key of this URL's anonymous page under `generation` (query parameters sorted)."""
+def page_key(request: HttpRequest) -> str:
+    """The cache key of this URL's anonymous page (query parameters sorted)."""
     query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)))
     url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
-    return f"page:{generation}:{get_language()}:{digest}"
+    return f"page:{get_language()}:{digest}"
 
 
 def _is_public_view(request: HttpRequest) -> bool:
@@ -115,13 +117,14 @@ class PageCacheMiddleware:
             return response
 
         try:
-            generation, changed_at = content_generation()  # Before rendering: see the module docstring.
-            key = page_key(request, generation)
-            entry = cache.get(key)
+            key = page_key(request)
+            # Before rendering: see the module docstring.
+            generation, changed_at, found = content_generation_with(key)
         except Exception:  # The shared cache is down: serve fresh pages rather than errors.
             logger.exception("Page cache unavailable; rendering %s", request.path)
             return self.get_response(request)
-        if entry is not None:
+        entry = found.get(key)
+        if entry is not None and entry["generation"] == generation:
             response = HttpResponse(b"" if request.method == "HEAD" else entry["body"])
             for name, value in entry["headers"]:
                 response[name] = value
@@ -137,6 +140,7 @@ class PageCacheMiddleware:
             "headers": [(name, value) for name, value in response.items() if name.lower() not in NOT_REPLAYED],
             "etag": f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"',
             "modified": int(changed_at),
+            "generation": generation,
         }
         try:
             cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)

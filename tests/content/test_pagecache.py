@@ -230,11 +230,26 @@ def test_head_on_a_miss_has_no_body(client):
 
 
 def test_pages_are_rendered_when_the_shared_cache_is_down(client, monkeypatch):
-    def unreachable():
+    def unreachable(*keys):
         raise ConnectionError("cache down")
 
-    monkeypatch.setattr("portal.content.pagecache.content_generation", unreachable)
+    monkeypatch.setattr("portal.content.pagecache.content_generation_with", unreachable)
     ArticleFactory(title="Still readable")
     response = client.get(reverse("articles:list"))
     assert response.status_code == 200
     assert "Still readable" in response.content.decode()
+
+
+def test_an_entry_from_an_older_generation_is_never_served(client):
+    url = reverse("articles:list")
+    client.get(url)
+    bump_content_generation()
+    response = client.get(url)  # the stored entry is replaced, not served
+    assert response["Cache-Control"] == ANONYMOUS_CACHE_CONTROL
+    from django.core.cache import cache
+
+    from portal.content.cache import content_generation
+    from portal.content.pagecache import page_key
+
+    request = RequestFactory().get(url)
+    assert cache.get(page_key(request))["generation"] == content_generation()[0]
