@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import logging
-from itertools import groupby
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import OperationalError
@@ -21,19 +20,27 @@ THANKS_SESSION_KEY = "faq_ask_reference"
 logger = logging.getLogger(__name__)
 
 
-class QuestionListView(ListView):
-    """All published FAQs on one page, grouped by category (no pagination: it is a reference page)."""
+class QuestionListView(TemplateView):
+    """Every category with its first few published FAQs; each category has its own paginated page."""
 
-    def get_queryset(self) -> QuerySet[Question]:
-        return Question.objects.for_faq_page()
+    template_name = "faq/question_list.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["groups"] = [
-            (category, list(questions))
-            for category, questions in groupby(context["object_list"], key=lambda q: q.category)
-        ]
-        return context
+        return super().get_context_data(groups=selectors.faq_overview(), **kwargs)
+
+
+class CategoryView(ListView):
+    """One category's published FAQs, paginated."""
+
+    template_name = "faq/category_detail.html"
+    paginate_by = 20
+
+    def get_queryset(self) -> QuerySet[Question]:
+        self.category = selectors.category_for_page(self.kwargs["slug"])
+        return Question.objects.in_category(self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
 
 
 class QuestionDetailView(DetailView):

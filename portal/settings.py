@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.content.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.content.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -214,11 +215,15 @@ LOGGING = {
 }
 
 
-# Cache: rate limits must be shared by every app server, so the database by default
-# (`manage.py createcachetable` creates the table; `make migrate` runs it). DJANGO_CACHE=locmem for one process.
-if os.environ.get("DJANGO_CACHE", "db") == "locmem":
+# Cache: rate limits, the page cache and the content generation must be shared by every app server.
+# `db` (default): the database cache (`manage.py createcachetable` creates the table; `make migrate` runs it).
+# `redis://host:6379/1`: Django's Redis backend (the shared cache for several servers). `locmem`: one process.
+CACHE_URL = os.environ.get("DJANGO_CACHE", "db")
+if CACHE_URL == "locmem":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-else:
+elif CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL == "db":
     # MAX_ENTRIES: Django's default (300) culls live rate-limit counters once 300 keys exist.
     CACHES = {
         "default": {
@@ -227,3 +232,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 1_000_000},
         }
     }
+else:
+    raise ImproperlyConfigured(f"DJANGO_CACHE must be db, locmem or a redis:// URL, not {CACHE_URL!r}.")
+
+# The anonymous page cache (portal/content/pagecache.py): exact, keyed by the content generation.
+# DJANGO_PAGE_CACHE=0 turns it off (benchmarks of cold pages); entries expire after a day unused.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", str(60 * 60 * 24)))

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from portal.accounts.alerts import alert_record_new_item
+from portal.content.cache import bump_content_generation
 from portal.content.markdown import prerender_markdown
 from portal.content.models import ContentBase, Status
 from portal.content.moderation import can_edit, can_edit_fields
@@ -67,3 +68,4 @@ def content_changed(*, item: ContentBase) -> None:
     with transaction.atomic():
         search_index_update(item)
         alert_record_new_item(item)
+        transaction.on_commit(bump_content_generation)  # public pages change: new cache generation

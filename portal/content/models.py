@@ -128,6 +128,8 @@ class ContentBase(models.Model):
     class Meta:
         abstract = True
         permissions = [("moderate_content", "Can publish, send back and archive")]
+        # Lists newest first walk this index: page 300 reads 10 rows, not a sort of every row.
+        indexes = [models.Index(fields=["status", "-published_at", "-id"], name="%(app_label)s_%(class)s_newest")]
 
     def __str__(self) -> str:
         return self.title

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Exists, Model, OuterRef, Q
 from django.http import Http404
 from taggit.models import Tag, TaggedItem
@@ -51,3 +53,32 @@ def tagged_items(slug: str) -> dict[str, list[ContentBase]]:
         spec.plural: list(spec.model.objects.published().tagged(slug).for_listing().newest_first())
         for spec in content_types()
     }
+
+
+@dataclass
+class TagSection:
+    """One content type's items on a tag page; `more` when the type has more than are shown."""
+
+    model_name: str
+    heading: str
+    items: list[ContentBase]
+    more: bool = False
+
+
+def tagged_sections(slug: str, per_type: int) -> list[TagSection]:
+    """Up to `per_type` newest published items of each type carrying the tag (two queries per type)."""
+    sections = []
+    for model in content_models():
+        items = list(model.objects.published().tagged(slug).for_listing().newest_first()[: per_type + 1])
+        opts = model._meta
+        heading = str(opts.verbose_name_plural)
+        sections.append(TagSection(opts.model_name, heading, items[:per_type], more=len(items) > per_type))
+    return sections
+
+
+def tagged_of_type(slug: str, model_name: str):
+    """Published items of one type (by model name) carrying the tag, newest first; None for an unknown type."""
+    for model in content_models():
+        if model._meta.model_name == model_name:
+            return model.objects.published().tagged(slug).for_listing().newest_first()
+    return None
