@@ -70,6 +70,11 @@ class SubmissionState(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
+class SubmissionKind(models.TextChoices):
+    QUESTION = "question", _("Question for the FAQ")
+    CONTACT = "contact", _("Message to the editors")
+
+
 class SubmissionQuerySet(models.QuerySet):
     def for_asker(self, user) -> SubmissionQuerySet:
         """A member's own questions, newest first, with the FAQ that answers each (join)."""
@@ -90,6 +95,14 @@ class Submission(models.Model):
     reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
     question = models.TextField(_("question"), max_length=2000, validators=[MinLengthValidator(10)])
     context = models.TextField(_("context"), max_length=2000, blank=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=SubmissionKind.choices,
+        default=SubmissionKind.QUESTION,
+        db_index=True,
+        help_text=_("Questions may become FAQs; messages from “Contact the editors” (corrections, feedback) never do."),
+    )
     email = models.EmailField(
         _("visitor's e-mail"),
         blank=True,

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from portal.content import services as content_services
 
-from .models import Category, Question, Submission, SubmissionState
+from .models import Category, Question, Submission, SubmissionKind, SubmissionState
 from .triage import looks_personal
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ def submission_create(
     email: str = "",
     user: User | None = None,
     about: models.Model | None = None,
+    kind: str = SubmissionKind.QUESTION,
 ) -> Submission:
     """Record a reader's question. Members are told at their account address, so no e-mail is stored for them."""
     is_member = user is not None and user.is_authenticated
@@ -58,6 +59,7 @@ def submission_create(
         user=user if is_member else None,
         flagged_personal=looks_personal(f"{question}\n{context}"),
         about=about,
+        kind=kind,
     )
     submission.full_clean()
     submission.save()

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "articles",
     "faq",
     "trials",
+    "portal.pages",
+    "portal.feeds",
     "allauth",
     "allauth.account",
 ]
