@@ -147,8 +147,8 @@ QUERY_COUNTS = [
     # the finder: 3 for the page, plus one aggregate per filter's option counts (status, phase, target,
     # condition, country, sponsor type)
     ("trials:list", ["?status="], 9, lambda n: TrialFactory.create_batch(n, tags=["a", "b"])),
-    # tag lookup + (rows, tags) for each of the three types
-    ("tag", ["a"], 7, lambda n: _all_types(n, tags=["a"])),
+    # tag lookup + the editors' topic description + (rows, tags) for each of the three types
+    ("tag", ["a"], 8, lambda n: _all_types(n, tags=["a"])),
     # (rows, tags) for latest articles, open trials, featured FAQs
     ("home", [], 6, lambda n: _all_types(n, tags=["a"])),
 ]

@@ -39,19 +39,38 @@ def capture(parser, token):
     return CaptureNode(nodelist, bits[2])
 
 
+def _page_meta(context):
+    """Built once per render (the head and the end of the body both need it)."""
+    request = context["request"]
+    cached = getattr(request, "_portal_page_meta", None)
+    if cached is None:
+        title = str(context.get("page_title", ""))
+        description = str(context.get("page_description", ""))
+        cached = (page_meta(context, title=title, description=description), title, description)
+        request._portal_page_meta = cached
+    return cached
+
+
 @register.simple_tag(takes_context=True)
 def page_head(context) -> str:
-    """Canonical link, feed links, Open Graph and Twitter card meta, and the page's JSON-LD."""
+    """Canonical link, feed links, Open Graph and Twitter card meta."""
     if "request" not in context:
         return ""
-    title = str(context.get("page_title", ""))
-    description = str(context.get("page_description", ""))
-    meta = page_meta(context, title=title, description=description)
+    meta, title, description = _page_meta(context)
     return render_to_string(
         "pages/_head.html",
         {"meta": meta, "page_title": title, "page_description": description, "preview": context.get("preview")},
         request=context["request"],
     )
+
+
+@register.simple_tag(takes_context=True)
+def page_structured_data(context) -> str:
+    """The page's JSON-LD, at the end of the body: search engines read it anywhere, readers never see it."""
+    if "request" not in context:
+        return ""
+    meta, _title, _description = _page_meta(context)
+    return meta.json_ld
 
 
 @register.inclusion_tag("pages/_follow_feed.html", takes_context=True)
@@ -72,6 +91,8 @@ def byline(item) -> dict:
 
 @register.simple_tag
 def tag_description(tag) -> str:
-    """The editor-written description of a topic, or "" (one query on the tag page)."""
-    info = TagInfo.objects.filter(tag=tag).only("description").first()
-    return info.description if info else ""
+    """The editor-written description of a topic, or "" (one query per tag and request)."""
+    if not hasattr(tag, "_portal_description"):
+        info = TagInfo.objects.filter(tag=tag).order_by().values_list("description", flat=True).first()
+        tag._portal_description = info or ""
+    return tag._portal_description
