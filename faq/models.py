@@ -148,7 +148,9 @@ class Submission(models.Model):
         help_text=_("The FAQ that answers this question: a new one, or an existing one it was merged into."),
     )
     decline_reason = models.TextField(
-        _("reason for declining"), blank=True, help_text=_("The asker sees this on their “My questions” page.")
+        _("reason for declining"),
+        blank=True,
+        help_text=_("The asker sees this on their “My questions” page and, if we have an address, in one kind e-mail."),
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

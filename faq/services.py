@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import models, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -112,9 +113,44 @@ def submission_decline(*, submission: Submission, editor: User | None, reason: s
     submission.state = SubmissionState.DECLINED
     submission.decline_reason = reason.strip()
     submission.reviewed_by = editor
+    recipient = _recipient(submission)
     submission.email = ""
-    _save(submission, ["state", "decline_reason", "reviewed_by", "email"])
+    with transaction.atomic():
+        _save(submission, ["state", "decline_reason", "reviewed_by", "email"])
+        if recipient:
+            transaction.on_commit(
+                lambda: submission_notify_declined(submission_id=submission.pk, recipient=recipient), robust=True
+            )
     return submission
+
+
+def submission_notify_declined(*, submission_id: int, recipient: str) -> bool:
+    """Tell the asker once, kindly, why we cannot answer and where help may be found.
+
+    The visitor's address was already deleted when the question was declined (as before): it lives
+    only in this call. If the mail server fails the mail is lost, which we log; nobody is told twice.
+    """
+    submission = Submission.objects.get(pk=submission_id)
+    if submission.notified_at is not None or submission.state != SubmissionState.DECLINED:
+        return False
+    site = settings.SITE_URL.rstrip("/")
+    context = {
+        "submission": submission,
+        "SITE_NAME": settings.SITE_NAME,
+        "faq_url": site + reverse("faq:list"),
+        "trials_url": site + reverse("trials:list"),
+        "contact_url": site + reverse("pages:contact"),
+        "my_questions_url": site + reverse("faq:my_questions") if submission.user_id else "",
+    }
+    subject = render_to_string("faq/email/declined_subject.txt", context).strip()
+    message = render_to_string("faq/email/declined_body.txt", context)
+    try:
+        send_mail(subject, message, None, [recipient])
+    except Exception:
+        logger.exception("Could not send the declined mail for reader question %s", submission.reference)
+        return False
+    Submission.objects.filter(pk=submission.pk).update(notified_at=timezone.now())
+    return True
 
 
 def submission_merge(*, submission: Submission, editor: User | None, question: Question) -> Submission:
