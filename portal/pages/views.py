@@ -18,7 +18,9 @@ from .models import EditorProfile
 CONTACT_SESSION_KEY = "pages_contact_reference"
 
 # Crawlers may read every public page; staff, member and preview pages and search results are not for indexes.
-ROBOTS_DISALLOW = ("/admin/", "/accounts/", "/preview/", "/search/", "/faq/ask/", "/faq/my-questions/", "/digest/")
+ROBOTS_DISALLOW = ("/admin/", "/accounts/", "/preview/", "/search/", "/faq/ask/", "/faq/my-questions/",
+    "/feeds/digest/confirm/", "/feeds/digest/unsubscribe/",
+)
 
 
 @cache_control(max_age=60 * 60 * 24, public=True)

@@ -4,6 +4,7 @@ JSON-LD), bylines with public profiles, and the visible "Follow with a feed read
 from __future__ import annotations
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -96,3 +97,13 @@ def tag_description(tag) -> str:
         info = TagInfo.objects.filter(tag=tag).order_by().values_list("description", flat=True).first()
         tag._portal_description = info or ""
     return tag._portal_description
+
+
+@register.inclusion_tag("pages/_print_note.html", takes_context=True)
+def print_note(context) -> dict:
+    """Printed pages say where they came from and how current they are (hidden on screen)."""
+    if "request" not in context:
+        return {}
+    meta, _title, _description = _page_meta(context)
+    obj = context.get("object")
+    return {"canonical": meta.canonical, "updated": getattr(obj, "updated_at", None), "SITE_NAME": settings.SITE_NAME}
