@@ -190,7 +190,7 @@ def test_member_signs_up_confirms_saves_a_trial_and_follows_a_tag(page, site, ma
     expect(main.get_by_text("Saved", exact=True)).to_be_visible()
     expect(main.get_by_role("button", name=re.compile("^Remove from saved"))).to_be_focused()
 
-    page.get_by_role("link", name="My saved items").click()
+    site_nav(page, "Your account").get_by_role("link", name="My saved items").click()
     arrive(page, "My saved items")
     saved = page.get_by_role("main").get_by_role("listitem").filter(has_text=site.trial.title)
     expect(saved.get_by_role("link", name=site.trial.title, exact=True)).to_be_visible()
@@ -206,7 +206,7 @@ def test_member_signs_up_confirms_saves_a_trial_and_follows_a_tag(page, site, ma
     expect(page.get_by_text("Following CAR T")).to_be_visible()
     expect(page.get_by_role("button", name=re.compile("^Stop following"))).to_be_focused()
 
-    page.get_by_role("link", name="Profile").click()
+    site_nav(page, "Your account").get_by_role("link", name="Profile").click()
     arrive(page, "Your profile")
     following = page.get_by_role("region", name="What you follow")
     expect(following.get_by_role("link", name="CAR T", exact=True)).to_be_visible()
