@@ -153,11 +153,20 @@ def submission_notify_declined(*, submission_id: int, recipient: str) -> bool:
     return True
 
 
+def _check_question(submission: Submission) -> None:
+    if submission.kind == SubmissionKind.CONTACT:
+        raise ValidationError(
+            _("%(reference)s is a message to the editors, not a question for the FAQ: reply to it, then decline it.")
+            % {"reference": submission.reference}
+        )
+
+
 def submission_merge(*, submission: Submission, editor: User | None, question: Question) -> Submission:
     """The question is already answered by a published FAQ: link it and tell the asker where."""
     if not can_review(editor):
         raise PermissionDenied(_("You cannot review reader questions."))
     _check_open(submission)
+    _check_question(submission)
     if not question.is_published:
         raise ValidationError(_("Merge only into a published FAQ, so the asker can read the answer."))
     submission.state = SubmissionState.MERGED
@@ -186,6 +195,7 @@ def submission_answer_and_publish(
     if not can_answer(moderator):
         raise PermissionDenied(_("Only moderators can answer and publish reader questions."))
     _check_open(submission)
+    _check_question(submission)
     with transaction.atomic():
         faq = Question(title=title.strip(), summary=summary.strip(), body=body.strip(), category=category)
         content_services.content_save(item=faq, user=moderator, tags=tags)

@@ -227,3 +227,29 @@ def test_a_failed_declined_mail_is_logged_and_the_address_still_deleted(
     submission.refresh_from_db()
     assert submission.email == "" and submission.notified_at is None
     assert "Could not send the declined mail" in caplog.text
+
+
+def test_contact_messages_never_become_faqs(editor, moderator):
+    from faq.models import SubmissionKind
+
+    message = SubmissionFactory(kind=SubmissionKind.CONTACT)
+    with pytest.raises(ValidationError):
+        services.submission_merge(submission=message, editor=editor, question=QuestionFactory())
+    with pytest.raises(ValidationError):
+        services.submission_answer_and_publish(
+            submission=message, moderator=moderator, title="T?", body="B", category=CategoryFactory()
+        )
+    services.submission_decline(submission=message, editor=editor, reason="Thank you, we fixed the date.")
+    message.refresh_from_db()
+    assert message.state == SubmissionState.DECLINED
+
+
+def test_closing_a_contact_message_sends_the_editors_reply(editor, django_capture_on_commit_callbacks):
+    from faq.models import SubmissionKind
+
+    message = SubmissionFactory(kind=SubmissionKind.CONTACT, email="sam@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_decline(submission=message, editor=editor, reason="Thank you: we fixed the date.")
+    (mail_sent,) = mail.outbox
+    assert mail_sent.subject == f"About your message {message.reference}"
+    assert "Thank you: we fixed the date." in mail_sent.body and "sorry" not in mail_sent.body
