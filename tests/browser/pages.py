@@ -105,6 +105,12 @@ PAGES: list[PageSpec] = [
         lambda s: reverse("pages:contact"),
         prepare=lambda page: submit_empty(page, "Send message"),
     ),
+    PageSpec("research news by e-mail", lambda s: reverse("feeds:subscribe")),
+    PageSpec(
+        "research news errors",
+        lambda s: reverse("feeds:subscribe"),
+        prepare=lambda page: submit_empty(page, "Subscribe"),
+    ),
     PageSpec("editor profile", lambda s: reverse("pages:person", kwargs={"slug": "ada-writer"})),
     PageSpec("check your e-mail", lambda s: reverse("account_email_verification_sent")),
     PageSpec("404", lambda s: "/no-such-page/", status=404),
@@ -232,7 +238,10 @@ def assert_fields_labelled(page: Page) -> None:
         """() => [...document.querySelectorAll('input, select, textarea')]
           .filter(el => !['hidden', 'submit', 'button', 'reset', 'image'].includes(el.type))
           .flatMap(el => {
-            const labels = [...(el.labels || [])].map(l => l.innerText.trim()).filter(Boolean);
+            // A field folded away (a closed <details>) is not rendered: read its label's text instead.
+            const shown = el.checkVisibility();
+            const labels = [...(el.labels || [])].map(l => (shown ? l.innerText : l.textContent).trim())
+              .filter(Boolean);
             const byId = (el.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean)
               .map(id => (document.getElementById(id) || {}).textContent || '').join(' ').trim();
             // A radio or checkbox in a group is also named by its fieldset's legend.
