@@ -11,6 +11,8 @@ from faq.models import Question
 from portal.content.models import Status
 from trials.models import Trial
 
+from .models import EditorProfile
+
 
 class ContentSitemap(Sitemap):
     model = None
@@ -72,10 +74,18 @@ class StaticSitemap(Sitemap):
         return reverse(name)
 
 
+class PeopleSitemap(Sitemap):
+    changefreq = "yearly"
+
+    def items(self):
+        return EditorProfile.objects.public().order_by("pk")
+
+
 SITEMAPS = {
     "pages": StaticSitemap,
     "articles": ArticleSitemap,
     "questions": QuestionSitemap,
     "trials": TrialSitemap,
     "topics": TagSitemap,
+    "people": PeopleSitemap,
 }

@@ -140,3 +140,11 @@ def test_preview_is_never_indexed(editor_client):
     opts = article._meta
     html = editor_client.get(reverse("preview", args=[opts.app_label, opts.model_name, article.pk])).content.decode()
     assert '<meta name="robots" content="noindex, nofollow">' in html
+
+
+def test_sitemap_lists_public_editor_profiles_only(client):
+    shown = EditorProfile.objects.create(user=UserFactory(), slug="shown", name="Shown", role="Writer")
+    EditorProfile.objects.create(user=UserFactory(), slug="hidden", name="Hidden", role="Writer", is_public=False)
+    paths = {re.sub(r"^https?://[^/]+", "", loc) for loc in sitemap(client)}
+    assert shown.get_absolute_url() in paths
+    assert "/about/people/hidden/" not in paths
