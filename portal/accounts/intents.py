@@ -53,7 +53,7 @@ def intent_perform(request: HttpRequest, path: str) -> str | None:
     if not user.is_authenticated or not EmailAddress.objects.filter(user=user, verified=True).exists():
         return None
     match = resolve(path)
-    view = match.func.view_class()
+    view = match.func.view_class(**match.func.view_initkwargs)
     view.setup(request, *match.args, **match.kwargs)
     try:
         target = view.get_target()

@@ -101,7 +101,7 @@ def test_each_faq_is_an_faq_page_with_one_question(client, moderator, reviewer):
 def test_trial_page_describes_a_medical_trial(client):
     trial = TrialFactory(
         title="CD19 CAR T in progressive MS",
-        phases=",PHASE1,PHASE2,",
+        phases=["PHASE1", "PHASE2"],
         conditions=["Multiple Sclerosis", "Progressive MS"],
         sponsor="Example Biotech",
         overall_status="RECRUITING",
