@@ -26,6 +26,7 @@ migrate: install
 
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py load_demo_pages
 
 static: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0

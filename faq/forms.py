@@ -92,7 +92,8 @@ class AskForm(AccessibleErrorsMixin, forms.Form):
         label=_("Your e-mail address"),
         required=False,
         help_text=_(
-            "Optional. We will e-mail you once when your question is answered, then delete the address. "
+            "Optional. We will e-mail you once, when your question is answered or if we cannot answer it, "
+            "then delete the address. "
             "It is never shown on the site."
         ),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -161,7 +162,10 @@ class DeclineForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for declining"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("The asker sees this on their “My questions” page. Be kind and, if you can, say where to look."),
+        help_text=_(
+            "The asker sees this on their “My questions” page and, if we have an address, in one e-mail that also "
+            "points to where help may be found. Be kind and, if you can, say where to look."
+        ),
     )
 
 

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "faq",
     "trials",
     "portal.demo",
+    "portal.pages",
+    "portal.feeds",
     "allauth",
     "allauth.account",
 ]
@@ -190,6 +192,7 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_USER_DISPLAY = "portal.accounts.models.user_display"
 ACCOUNT_FORMS = {"login": "portal.accounts.forms.LoginForm"}
+ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
 
 # Security: strict by default once DEBUG is off; each switch can be turned off for a local
 # production-like run (e.g. no TLS on 127.0.0.1).

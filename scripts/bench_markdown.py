@@ -38,7 +38,7 @@ def demo_text() -> str:
     import django
 
     django.setup()
-    from portal.content.demo import data
+    from portal.demo import data
 
     texts = []
     for value in vars(data).values():
