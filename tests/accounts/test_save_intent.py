@@ -12,9 +12,10 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from portal.accounts.models import Bookmark, TagFollow, TrialFollow
+from portal.accounts.models import Bookmark, TagFollow
 from portal.content.models import Status
 from tests.factories import ArticleFactory, TrialFactory
+from trials.models import TrialFollow
 
 from .conftest import make_member
 
