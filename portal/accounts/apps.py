@@ -1,7 +1,8 @@
 from django.apps import AppConfig
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from portal.content.selectors import public_tag_or_404
 
 
 class AccountsConfig(AppConfig):
@@ -10,8 +11,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        from taggit.models import Tag
-
         from . import follows, selectors, services
         from .models import TagFollow
 
@@ -21,7 +20,7 @@ class AccountsConfig(AppConfig):
                 follow_model=TagFollow,
                 url_path="<slug:slug>",
                 url_kwargs=lambda tag: {"slug": tag.slug},
-                get_target=lambda kwargs: get_object_or_404(Tag, slug=kwargs["slug"]),
+                get_target=lambda kwargs: public_tag_or_404(kwargs["slug"]),  # tags only drafts use do not exist
                 target_url=lambda tag: reverse("tag", args=[tag.slug]),
                 is_following=lambda user, target: selectors.is_following_tag(user=user, tag=target),
                 follow=lambda user, target: services.tag_follow(user=user, tag=target),

@@ -54,6 +54,7 @@ class SavedEntry:
     available: bool
     status_changed: bool
     saved_status_label: str
+    title: str  # the public title: current when available, else the one it had when last published
     # The item type's own lines on "My saved items" (its spec's `saved_item_template`), or "".
     template: str = ""
 
@@ -89,6 +90,7 @@ def saved_entries(*, user: User, kind: str | None = None) -> list[SavedEntry]:
                 available=available,
                 status_changed=changed,
                 saved_status_label=str(saved_label),
+                title=(item.title if available else item.public_title) if item is not None else "",
                 template=_saved_item_template(item),
             )
         )

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.content.cache import bump_content_generation
 from portal.content.models import ContentBase, Status
 from portal.content.moderation import can_moderate, status_transition
 from portal.content.search.indexing import search_index_remove
@@ -20,6 +21,7 @@ def content_archive(*, item: ContentBase, moderator: User | None, comment: str =
     """Draft, in review or published -> archived; drops the search entry."""
     if not can_moderate(moderator, item):
         raise PermissionDenied(_("Only moderators can archive."))
+    was_public = item.status == Status.PUBLISHED
     with transaction.atomic():
         status_transition(
             item=item,
@@ -29,4 +31,6 @@ def content_archive(*, item: ContentBase, moderator: User | None, comment: str =
             comment=comment,
         )
         search_index_remove(item)
+        if was_public:
+            transaction.on_commit(bump_content_generation)  # it leaves the public pages
     return item

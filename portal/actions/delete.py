@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.content.cache import bump_content_generation
 from portal.content.models import ContentBase
 from portal.content.moderation import moderation_history
 from portal.content.search.indexing import search_index_remove
@@ -24,3 +25,4 @@ def content_delete(*, item: ContentBase, user: User | None) -> None:
         search_index_remove(item)
         moderation_history(item).delete()
         item.delete()
+        transaction.on_commit(bump_content_generation)

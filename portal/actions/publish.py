@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from portal.accounts.alerts import alert_record_new_item
+from portal.content.cache import bump_content_generation
 from portal.content.models import ContentBase, Status
 from portal.content.moderation import can_moderate, status_transition
 from portal.content.search.indexing import search_index_update
@@ -46,4 +47,5 @@ def content_publish(
         )
         search_index_update(item)
         alert_record_new_item(item)
+        transaction.on_commit(bump_content_generation)  # public pages change: new cache generation
     return item

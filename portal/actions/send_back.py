@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.content.cache import bump_content_generation
 from portal.content.models import ContentBase, Status
 from portal.content.moderation import can_moderate, status_transition
 from portal.content.search.indexing import search_index_remove
@@ -22,6 +23,7 @@ def content_send_back(*, item: ContentBase, moderator: User | None, comment: str
         raise PermissionDenied(_("Only moderators can send items back."))
     if not comment.strip():
         raise ValidationError(_("Say what needs to change when sending an item back."))
+    was_public = item.status == Status.PUBLISHED
     with transaction.atomic():
         status_transition(
             item=item,
@@ -31,4 +33,6 @@ def content_send_back(*, item: ContentBase, moderator: User | None, comment: str
             comment=comment.strip(),
         )
         search_index_remove(item)
+        if was_public:
+            transaction.on_commit(bump_content_generation)  # it leaves the public pages
     return item
