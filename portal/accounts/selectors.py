@@ -10,8 +10,8 @@ from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import QuerySet
 
 from portal.content.models import ContentBase
+from portal.content.registry import spec_for
 from portal.content.selectors import content_models
-from trials.models import TrialFollow  # moves to trials/follows.py with the follow views (issue 16)
 
 from .models import Bookmark, TagFollow
 
@@ -27,8 +27,24 @@ def bookmark_keys(*, user: User) -> frozenset[tuple[int, int]]:
 
 
 def content_kinds() -> dict[str, type[ContentBase]]:
-    """Filter keys for "My saved items": {"article": Article, "question": Question, "trial": Trial}."""
+    """Filter keys for "My saved items": model name -> model, for every registered content type."""
     return {model._meta.model_name: model for model in content_models()}
+
+
+def _status_field(item: ContentBase | None) -> str:
+    spec = spec_for(item) if item is not None else None
+    return spec.saved_status_field if spec else ""
+
+
+def _saved_item_template(item: ContentBase | None) -> str:
+    spec = spec_for(item) if item is not None else None
+    return spec.saved_item_template if spec else ""
+
+
+def saved_status(item: ContentBase) -> str:
+    """What a bookmark remembers of the item when saved: its type's `saved_status_field`, or ""."""
+    field = _status_field(item)
+    return getattr(item, field) if field else ""
 
 
 @dataclass(frozen=True)
@@ -39,6 +55,8 @@ class SavedEntry:
     status_changed: bool
     saved_status_label: str
     title: str  # the public title: current when available, else the one it had when last published
+    # The item type's own lines on "My saved items" (its spec's `saved_item_template`), or "".
+    template: str = ""
 
 
 def saved_entries(*, user: User, kind: str | None = None) -> list[SavedEntry]:
@@ -58,11 +76,12 @@ def saved_entries(*, user: User, kind: str | None = None) -> list[SavedEntry]:
     for bookmark in bookmarks:
         item = bookmark.item
         available = item is not None and item.is_published
-        current = getattr(item, "overall_status", "")
+        field = _status_field(item)
+        current = getattr(item, field) if field else ""
         changed = bool(available and bookmark.saved_status and current and current != bookmark.saved_status)
         saved_label = ""
         if changed:
-            labels = dict(item._meta.get_field("overall_status").flatchoices)
+            labels = dict(item._meta.get_field(field).flatchoices)
             saved_label = labels.get(bookmark.saved_status, bookmark.saved_status)
         entries.append(
             SavedEntry(
@@ -72,22 +91,17 @@ def saved_entries(*, user: User, kind: str | None = None) -> list[SavedEntry]:
                 status_changed=changed,
                 saved_status_label=str(saved_label),
                 title=(item.title if available else item.public_title) if item is not None else "",
+                template=_saved_item_template(item),
             )
         )
     return entries
-
-
-def trial_follows(*, user: User) -> QuerySet[TrialFollow]:
-    return TrialFollow.objects.filter(user=user).select_related("trial")
 
 
 def tag_follows(*, user: User) -> QuerySet[TagFollow]:
     return TagFollow.objects.filter(user=user).select_related("tag")
 
 
-def is_following(*, user: User, trial=None, tag=None) -> bool:
+def is_following_tag(*, user: User, tag) -> bool:
     if not user.is_authenticated:
         return False
-    if trial is not None:
-        return TrialFollow.objects.filter(user=user, trial=trial).exists()
     return TagFollow.objects.filter(user=user, tag=tag).exists()

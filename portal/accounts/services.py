@@ -12,33 +12,32 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from portal.content.models import ContentBase
-from trials.models import TrialFollow  # moves to trials/follows.py with the follow views (issue 16)
 
 from . import selectors
+from .follows import follow_kinds
 from .models import Alert, Bookmark, Digest, TagFollow
 
 if TYPE_CHECKING:
     from taggit.models import Tag
 
-    from trials.models import Trial
-
     from .models import User
 
 
-def _require_published(item: ContentBase) -> None:
+def require_published(item: ContentBase) -> None:
+    """Members save and follow only published items (other apps' follow services use it too)."""
     if not item.is_published:
         raise ValidationError(_("Only published items can be saved or followed."))
 
 
 def bookmark_create(*, user: User, item: ContentBase) -> Bookmark:
     """Save an item; saving it again returns the existing bookmark (double clicks, races)."""
-    _require_published(item)
+    require_published(item)
     # get_or_create re-reads after an IntegrityError, so two concurrent requests both succeed.
     bookmark, _created = Bookmark.objects.get_or_create(
         user=user,
         content_type=ContentType.objects.get_for_model(item),
         object_id=item.pk,
-        defaults={"saved_status": getattr(item, "overall_status", "")},
+        defaults={"saved_status": selectors.saved_status(item)},
     )
     return bookmark
 
@@ -46,16 +45,6 @@ def bookmark_create(*, user: User, item: ContentBase) -> Bookmark:
 def bookmark_delete(*, user: User, content_type: ContentType, object_id: int) -> None:
     """Unsave; a no-op when it was not saved, so a second click is harmless."""
     Bookmark.objects.filter(user=user, content_type=content_type, object_id=object_id).delete()
-
-
-def trial_follow(*, user: User, trial: Trial) -> TrialFollow:
-    _require_published(trial)
-    follow, _created = TrialFollow.objects.get_or_create(user=user, trial=trial)
-    return follow
-
-
-def trial_unfollow(*, user: User, trial: Trial) -> None:
-    TrialFollow.objects.filter(user=user, trial=trial).delete()
 
 
 def tag_follow(*, user: User, tag: Tag) -> TagFollow:
@@ -117,16 +106,15 @@ def _export_saved_items(user: User) -> list[dict]:
 
 
 def _export_follows(user: User) -> dict:
-    return {
-        "trials": [
-            {"nct_id": f.trial.nct_id, "title": f.trial.title, "since": f.created_at.isoformat()}
-            for f in selectors.trial_follows(user=user)
-        ],
-        "topics": [
-            {"tag": f.tag.slug, "name": f.tag.name, "since": f.created_at.isoformat()}
-            for f in selectors.tag_follows(user=user)
-        ],
-    }
+    """One list per registered kind of follow (portal/accounts/follows.py): "trials", "topics"."""
+    return {kind.export_key: kind.export(user) for kind in follow_kinds()}
+
+
+def tag_follows_export(user: User) -> list[dict]:
+    return [
+        {"tag": f.tag.slug, "name": f.tag.name, "since": f.created_at.isoformat()}
+        for f in selectors.tag_follows(user=user)
+    ]
 
 
 def _export_alerts(user: User) -> list[dict]:
@@ -163,6 +151,6 @@ def account_delete(*, user: User) -> None:
     the user with on_delete=SET_NULL, so it stays, unlinked.
     """
     with transaction.atomic():
-        for model in (Bookmark, TrialFollow, TagFollow, Alert, Digest):
+        for model in (Bookmark, *(kind.follow_model for kind in follow_kinds()), Alert, Digest):
             model.objects.filter(user=user).delete()
         user.delete()

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
@@ -20,17 +17,16 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
-from portal.content.selectors import is_content_model, public_tag_or_404
-from trials.models import Trial, TrialFollow
+from portal.content.selectors import is_content_model
 
 from . import selectors, services
+from .follows import FollowKind, follow_kind, follow_kinds
 from .forms import AccountDeleteForm, ProfileForm
-from .models import Bookmark, TagFollow
+from .models import Bookmark
 from .templatetags.accounts_tags import follow_button_context, save_button_context
 
 
@@ -45,48 +41,6 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 
 def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
-
-
-@dataclass(frozen=True)
-class FollowTarget:
-    """One kind of thing a member can follow: how the follow view finds it, follows and describes it."""
-
-    get: Callable[[dict], Any]  # URL kwargs -> the target (or Http404)
-    url: Callable[[Any], str]
-    is_following: Callable[..., bool]  # (user=, target) -> bool
-    follow: Callable[..., Any]  # (user=, target)
-    unfollow: Callable[..., None]
-    followed: str  # messages, formatted with the target's name as %(name)s
-    unfollowed: str
-    name: Callable[[Any], str]
-
-
-FOLLOW_TARGETS = {
-    "trial": FollowTarget(
-        get=lambda kwargs: get_object_or_404(Trial.objects.published(), pk=kwargs["pk"]),
-        url=lambda trial: trial.get_absolute_url(),
-        is_following=lambda user, target: selectors.is_following(user=user, trial=target),
-        follow=lambda user, target: services.trial_follow(user=user, trial=target),
-        unfollow=lambda user, target: services.trial_unfollow(user=user, trial=target),
-        followed=gettext_lazy(
-            "You are following “%(name)s”. We will e-mail you when its status, sites or dates change."
-        ),
-        unfollowed=gettext_lazy("You no longer follow “%(name)s”."),
-        name=lambda trial: trial.title,
-    ),
-    "tag": FollowTarget(
-        get=lambda kwargs: public_tag_or_404(kwargs["slug"]),  # tags only drafts use do not exist
-        url=lambda tag: reverse("tag", args=[tag.slug]),
-        is_following=lambda user, target: selectors.is_following(user=user, tag=target),
-        follow=lambda user, target: services.tag_follow(user=user, tag=target),
-        unfollow=lambda user, target: services.tag_unfollow(user=user, tag=target),
-        followed=gettext_lazy(
-            "You are following “%(name)s”. We will e-mail you when something new is published about it."
-        ),
-        unfollowed=gettext_lazy("You no longer follow “%(name)s”."),
-        name=lambda tag: tag.name,
-    ),
-}
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -181,36 +135,36 @@ class SaveToggleView(ToggleView):
 
 
 class FollowToggleView(ToggleView):
-    """Follow (activate=True) or unfollow a target of the kind `kind` names in FOLLOW_TARGETS."""
+    """Follow (activate=True) or unfollow a target of the registered kind `kind` (portal/accounts/follows.py)."""
 
     kind: str = ""
 
     @property
-    def follow_target(self) -> FollowTarget:
-        return FOLLOW_TARGETS[self.kind]
+    def follow_kind(self) -> FollowKind:
+        return follow_kind(self.kind)
 
     def get_target(self):
-        return self.follow_target.get(self.kwargs)
+        return self.follow_kind.get_target(self.kwargs)
 
     def target_url(self, target) -> str:
-        return self.follow_target.url(target)
+        return self.follow_kind.target_url(target)
 
     def act(self, target) -> None:
-        action = self.follow_target.follow if self.activate else self.follow_target.unfollow
+        action = self.follow_kind.follow if self.activate else self.follow_kind.unfollow
         action(user=self.request.user, target=target)
 
     def is_active(self, target) -> bool:
-        return self.follow_target.is_following(user=self.request.user, target=target)
+        return self.follow_kind.is_following(user=self.request.user, target=target)
 
     def button_context(self, target, *, active: bool, next_url: str) -> tuple[str, dict]:
         context = follow_button_context(
-            request=self.request, following=active, next_url=next_url, **{self.kind: target}
+            request=self.request, kind=self.kind, target=target, following=active, next_url=next_url
         )
         return "accounts/_follow_button.html", context
 
     def success_message(self, target) -> str:
-        template = self.follow_target.followed if self.activate else self.follow_target.unfollowed
-        return str(template) % {"name": self.follow_target.name(target)}
+        template = self.follow_kind.followed if self.activate else self.follow_kind.unfollowed
+        return str(template) % {"name": self.follow_kind.message_name(target)}
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -242,12 +196,12 @@ class BookmarkDeleteView(LoginRequiredMixin, View):
 
 class FollowDeleteView(LoginRequiredMixin, View):
     http_method_names = ["post"]
-    models = {"trial": TrialFollow, "tag": TagFollow}
 
     def post(self, request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-        if kind not in self.models:
+        spec = follow_kind(kind)
+        if spec is None:
             raise Http404
-        get_object_or_404(self.models[kind], pk=pk, user=request.user).delete()
+        get_object_or_404(spec.follow_model, pk=pk, user=request.user).delete()
         messages.success(request, _("You no longer follow it."))
         return redirect("accounts:profile")
 
@@ -268,8 +222,7 @@ class ProfileView(LoginRequiredMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            trial_follows=selectors.trial_follows(user=self.request.user),
-            tag_follows=selectors.tag_follows(user=self.request.user),
+            follow_sections=[(kind, kind.profile_follows(self.request.user)) for kind in follow_kinds()],
             **kwargs,
         )
 

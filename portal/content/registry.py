@@ -44,6 +44,11 @@ class ContentTypeSpec:
     state_choices: tuple[tuple[str, str], ...] = ()
     # The label of the search filter over `state` (e.g. "Trial recruitment status").
     state_filter_label: str = ""
+    # "My saved items" (portal/accounts): the template with the type's own lines for a saved item (it gets
+    # `entry`, a SavedEntry), and the field whose value a bookmark remembers, to show "changed since you
+    # saved it" (e.g. a trial's recruitment status); "" for neither.
+    saved_item_template: str = ""
+    saved_status_field: str = ""
     # The home page: context name -> a callable returning the items shown under it.
     home_sections: dict[str, Callable[[], Iterable[ContentBase]]] = field(default_factory=dict)
 

@@ -9,6 +9,7 @@ from portal.accounts import services
 from portal.accounts.models import Alert, Bookmark
 from portal.content.models import Status
 from tests.factories import ArticleFactory, TrialFactory
+from trials.follows import trial_follow
 from trials.models import RecruitmentStatus, TrialFollow
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,7 @@ def test_drafts_cannot_be_saved_or_followed(member):
     with pytest.raises(ValidationError):
         services.bookmark_create(user=member, item=ArticleFactory(status=Status.DRAFT))
     with pytest.raises(ValidationError):
-        services.trial_follow(user=member, trial=TrialFactory(status=Status.DRAFT))
+        trial_follow(user=member, trial=TrialFactory(status=Status.DRAFT))
 
 
 def test_account_delete_keeps_content_the_member_wrote(member):

@@ -7,10 +7,10 @@ from django.core import mail
 from django.core.management import call_command
 
 from portal.accounts.models import Alert
-from portal.accounts.services import trial_follow
 from tests.accounts.conftest import make_member
 from tests.factories import publish
 from tests.trials.helpers import study
+from trials.follows import trial_follow
 from trials.models import Trial
 from trials.registry.parse import parse_study
 from trials.sync import trial_import

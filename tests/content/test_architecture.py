@@ -2,6 +2,9 @@
 
 1. The core (`portal/content`) imports no app: not at module level, not inside a function, not
    under TYPE_CHECKING, not by name through `apps.get_model("trials.Trial")` or `import_module`.
+   The same check keeps `portal/accounts` (users, saved items, generic follows) free of the content
+   apps: apps register what accounts shows of them (`portal/accounts/follows.py`, the content-type
+   registry), and the accounts templates use no trial-only field.
 2. No import inside a function anywhere in the project, except in `AppConfig.ready()` and where a
    `# cycle:` comment on the line (or the line above) says which cycle it breaks.
 
@@ -12,6 +15,7 @@ fail, then run over the real tree.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -23,6 +27,12 @@ FORBIDDEN_IN_CORE = ("articles", "faq", "trials", "portal.accounts", "portal.act
 # Model labels ("trials.Trial") and module paths the core must not reach by name either.
 FORBIDDEN_LABELS = ("articles.", "faq.", "trials.", "accounts.", "portal.accounts", "portal.actions", "portal.demo")
 NAME_LOADERS = {"get_model", "import_module", "import_string"}
+ACCOUNTS = ROOT / "portal" / "accounts"
+ACCOUNTS_TEMPLATES = ROOT / "templates" / "accounts"
+FORBIDDEN_IN_ACCOUNTS = ("articles", "faq", "trials", "portal.demo")
+FORBIDDEN_LABELS_IN_ACCOUNTS = ("articles.", "faq.", "trials.", "portal.demo")
+# Names of one content type's own fields and models that an accounts template must not use.
+TRIAL_ONLY_NAMES = ("trial", "trials", "nct_id", "overall_status", "acronym", "get_overall_status_display")
 
 
 def python_files(*dirs: Path) -> list[Path]:
@@ -69,12 +79,36 @@ def imported_modules(
     return found
 
 
-def core_violations(source: str, **kwargs) -> list[str]:
+def core_violations(
+    source: str, *, forbidden: tuple[str, ...] = FORBIDDEN_IN_CORE, labels: tuple[str, ...] = FORBIDDEN_LABELS, **kwargs
+) -> list[str]:
     bad = []
     for line, name in imported_modules(source, **kwargs):
-        if any(name == f or name.startswith(f + ".") for f in FORBIDDEN_IN_CORE) or name.startswith(FORBIDDEN_LABELS):
+        if any(name == f or name.startswith(f + ".") for f in forbidden) or name.startswith(labels):
             bad.append(f"line {line}: {name}")
     return sorted(set(bad))
+
+
+def accounts_violations(source: str, **kwargs) -> list[str]:
+    return core_violations(source, forbidden=FORBIDDEN_IN_ACCOUNTS, labels=FORBIDDEN_LABELS_IN_ACCOUNTS, **kwargs)
+
+
+_TEMPLATE_CODE = re.compile(r"{{(.*?)}}|{%(.*?)%}", re.DOTALL)
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def template_names(source: str) -> set[str]:
+    """Every identifier used in the template's {{ }} and {% %} code, quoted strings (texts) left out."""
+    names = set()
+    for match in _TEMPLATE_CODE.finditer(source):
+        code = _QUOTED.sub("", match.group(1) or match.group(2))
+        names.update(_NAME.findall(code))
+    return names
+
+
+def trial_names_in_template(source: str) -> list[str]:
+    return sorted(template_names(source) & set(TRIAL_ONLY_NAMES))
 
 
 def function_level_imports(source: str) -> list[tuple[int, str]]:
@@ -143,6 +177,45 @@ def test_core_check_allows_core_and_library_imports(source):
     assert not core_violations(source)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from trials.models import TrialFollow",
+        "from trials import follows",
+        "import faq.services",
+        "from articles.models import Article",
+        "def f():\n    from trials.models import Trial  # cycle: no excuse here\n",
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from trials.models import Trial\n",
+        "from django.apps import apps\nTrial = apps.get_model('trials.Trial')\n",
+        "from portal.demo import data",
+    ],
+)
+def test_accounts_check_catches_a_content_app_import(source):
+    assert accounts_violations(source, module="portal.accounts.x")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from portal.content.registry import spec_for",
+        "from portal.content.models import ContentBase",
+        "from .models import Bookmark",
+        "from taggit.models import Tag",
+        "from django.apps import apps\nm = apps.get_model('accounts.User')\n",
+    ],
+)
+def test_accounts_check_allows_core_and_own_imports(source):
+    assert not accounts_violations(source, module="portal.accounts.x")
+
+
+def test_template_check_catches_trial_fields_but_not_texts():
+    assert trial_names_in_template("{% if entry.item.nct_id %}{{ entry.item.nct_id }}{% endif %}") == ["nct_id"]
+    assert trial_names_in_template("{% for follow in trial_follows %}{{ follow.trial.title }}{% endfor %}") == ["trial"]
+    assert trial_names_in_template("<p>{{ item.get_overall_status_display }}</p>") == ["get_overall_status_display"]
+    assert trial_names_in_template("{% url 'accounts:follow_delete' 'trial' follow.pk %}") == []
+    assert trial_names_in_template('{% translate "Save any article, question or trial" %} trial') == []
+
+
 def test_function_level_import_is_reported():
     source = "def f():\n    from trials.models import Trial\n    return Trial\n"
     assert function_level_imports(source) == [(2, "from trials.models import Trial")]
@@ -194,6 +267,43 @@ def test_core_imports_no_app():
         for problem in core_violations(source, module=_module_name(path), is_package=path.name == "__init__.py"):
             problems.append(f"{path.relative_to(ROOT)} {problem}")
     assert not problems, "The core must not import apps (STYLE §16):\n" + "\n".join(problems)
+
+
+def test_accounts_import_no_content_app():
+    problems = []
+    for path in python_files(ACCOUNTS):
+        source = path.read_text(encoding="utf-8")
+        for problem in accounts_violations(source, module=_module_name(path), is_package=path.name == "__init__.py"):
+            problems.append(f"{path.relative_to(ROOT)} {problem}")
+    assert not problems, (
+        "portal/accounts must not import the content apps; register what accounts needs "
+        "(portal/accounts/follows.py, portal/content/registry.py) in the app's ready():\n" + "\n".join(problems)
+    )
+
+
+def test_accounts_templates_use_no_trial_field():
+    templates = sorted(ACCOUNTS_TEMPLATES.rglob("*.html")) + sorted(ACCOUNTS_TEMPLATES.rglob("*.txt"))
+    assert any(path.name == "bookmark_list.html" for path in templates)
+    problems = [
+        f"{path.relative_to(ROOT)}: {', '.join(names)}"
+        for path in templates
+        if (names := trial_names_in_template(path.read_text(encoding="utf-8")))
+    ]
+    assert not problems, "Trial-only names in accounts templates (use templates/trials/ includes):\n" + "\n".join(
+        problems
+    )
+
+
+def test_accounts_scan_covers_accounts():
+    scanned = {path.relative_to(ACCOUNTS).as_posix() for path in python_files(ACCOUNTS)}
+    assert {
+        "models.py",
+        "services.py",
+        "selectors.py",
+        "alerts.py",
+        "views.py",
+        "templatetags/accounts_tags.py",
+    } <= scanned
 
 
 def test_core_scan_covers_the_core():

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from portal.accounts import selectors
+from portal.accounts.follows import follow_kind
 
 register = template.Library()
 
@@ -23,26 +24,19 @@ def save_button_context(*, request: HttpRequest, item, saved: bool, next_url: st
         "save_url": reverse("accounts:save", args=args),
         "unsave_url": reverse("accounts:unsave", args=args),
         "next_url": next_url,
-
     }
 
 
-def follow_button_context(*, request: HttpRequest, following: bool, next_url: str, trial=None, tag=None) -> dict:
-    if trial is not None:
-        follow_url = reverse("accounts:follow_trial", args=[trial.pk])
-        unfollow_url = reverse("accounts:unfollow_trial", args=[trial.pk])
-        name = trial.acronym or trial.nct_id
-    else:
-        follow_url = reverse("accounts:follow_tag", args=[tag.slug])
-        unfollow_url = reverse("accounts:unfollow_tag", args=[tag.slug])
-        name = tag.name
+def follow_button_context(*, request: HttpRequest, kind: str, target, following: bool, next_url: str) -> dict:
+    spec = follow_kind(kind)
+    url_kwargs = spec.url_kwargs(target)
     return {
         "following": following,
         "user": request.user,
-        "is_trial": trial is not None,
-        "name": name,
-        "follow_url": follow_url,
-        "unfollow_url": unfollow_url,
+        "name": spec.button_name(target),
+        "hint": spec.button_hint,
+        "follow_url": reverse(f"accounts:follow_{kind}", kwargs=url_kwargs),
+        "unfollow_url": reverse(f"accounts:unfollow_{kind}", kwargs=url_kwargs),
         "next_url": next_url,
     }
 
@@ -63,15 +57,17 @@ def save_button(context, item) -> dict:
 
 
 @register.inclusion_tag("accounts/_follow_button.html", takes_context=True)
-def follow_button(context, trial=None, tag=None) -> dict:
-    """One query for a signed-in member (detail pages only)."""
+def follow_button(context, kind: str, target) -> dict:
+    """`{% follow_button "tag" tag %}`: the button of a registered kind of follow (portal/accounts/follows.py).
+
+    One query for a signed-in member (detail pages only)."""
     request = context.get("request")
     if request is None:
         return {"hidden": True}
-    following = selectors.is_following(user=request.user, trial=trial, tag=tag)
+    following = follow_kind(kind).is_following(user=request.user, target=target)
     return {
         **follow_button_context(
-            request=request, following=following, next_url=request.get_full_path(), trial=trial, tag=tag
+            request=request, kind=kind, target=target, following=following, next_url=request.get_full_path()
         ),
         "csrf_token": context.get("csrf_token"),
     }
