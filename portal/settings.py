@@ -206,3 +206,7 @@ if os.environ.get("DJANGO_CACHE", "db") == "locmem":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}}
+
+# Trials: a trial whose facts the registry has not confirmed for this many days is shown as not
+# recently checked, and sorts after fresher ones.
+TRIALS_STALE_AFTER_DAYS = int(os.environ.get("TRIALS_STALE_AFTER_DAYS", "30"))
