@@ -59,7 +59,36 @@ def condition_group_q(code: str) -> models.Q:
     return q
 
 
+def fresh_q(now: datetime.datetime | None = None) -> models.Q:
+    """Trials whose facts the registry confirmed within `TRIALS_STALE_AFTER_DAYS` (as `Trial.confirmed_on`)."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=stale_after_days())
+    checked_recently = models.Q(last_checked_at__gte=cutoff) & (
+        models.Q(source_hash="") | models.Q(registry_version_date__isnull=True)
+    )
+    return models.Q(registry_version_date__gte=timezone.localdate(cutoff)) | checked_recently
+
+
 class TrialQuerySet(ContentQuerySet):
+    def ms_first(self, sort: str = "") -> TrialQuerySet:
+        """MS trials first (`is_ms` 0), then open before closed, fresh before stale, newest registry update.
+
+        `sort="newest"` orders each part by the registry's first posting instead. The annotations
+        stay on the rows, so a page can start its second part ("other autoimmune conditions").
+        """
+        integer = models.IntegerField()
+        queryset = self.annotate(
+            is_ms=models.Case(models.When(condition_group_q(MS_ANY), then=0), default=1, output_field=integer),
+            open_rank=models.Case(
+                models.When(overall_status__in=OPEN_STATUSES, then=0), default=1, output_field=integer
+            ),
+            fresh_rank=models.Case(models.When(fresh_q(), then=0), default=1, output_field=integer),
+        )
+        if sort == "newest":
+            return queryset.order_by("is_ms", models.F("first_posted").desc(nulls_last=True), "-pk")
+        return queryset.order_by(
+            "is_ms", "open_rank", "fresh_rank", models.F("last_update_posted").desc(nulls_last=True), "-pk"
+        )
+
     def open_to_new_participants(self) -> TrialQuerySet:
         return self.filter(overall_status__in=OPEN_STATUSES)
 

@@ -25,7 +25,9 @@ def home_sections() -> dict:
     Trial = apps.get_model("trials.Trial")
     return {
         "latest_articles": list(Article.objects.published().for_listing().newest_first()[:3]),
-        "open_trials": list(Trial.objects.published().open_to_new_participants().for_listing()[:4]),
+        # MS first, then fresh before stale (the trials app's own order); other conditions are
+        # labelled as such by the template (`is_ms`).
+        "open_trials": list(Trial.objects.published().open_to_new_participants().ms_first().for_listing()[:4]),
         "featured_questions": list(Question.objects.published().filter(featured=True).for_listing()[:5]),
     }
 

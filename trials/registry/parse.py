@@ -324,7 +324,11 @@ def _intervention_details(items: Iterable[Mapping[str, Any]]) -> tuple[dict[str,
 
 def _outcomes(module: Mapping[str, Any], key: str) -> tuple[dict[str, str], ...]:
     return tuple(
-        {"measure": _text(raw, "measure"), "time_frame": _text(raw, "timeFrame"), "description": _text(raw, "description")}
+        {
+            "measure": _text(raw, "measure"),
+            "time_frame": _text(raw, "timeFrame"),
+            "description": _text(raw, "description"),
+        }
         for raw in _list(module, key)
         if isinstance(raw, Mapping) and _text(raw, "measure")
     )
@@ -334,7 +338,8 @@ def _outcomes(module: Mapping[str, Any], key: str) -> tuple[dict[str, str], ...]
 # inclusion criteria**", "## Exclusion criteria (all cohorts):", "Eligibility criteria:" (= inclusion).
 _CRITERIA_HEADING = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]*)?(?:[*_]{1,2}[ \t]*)?(?:(?:key|main|major|general|principal)[ \t]+)?"
-    r"(?P<kind>inclusion|exclusion|eligibility)[ \t]+criteria\b(?P<rest>[^\n]{0,60}?)[ \t]*(?:[*_]{1,2})?[ \t]*:?[ \t]*(?:[*_]{1,2})?[ \t]*$",
+    r"(?P<kind>inclusion|exclusion|eligibility)[ \t]+criteria\b(?P<rest>[^\n]{0,60}?)"
+    r"[ \t]*(?:[*_]{1,2})?[ \t]*:?[ \t]*(?:[*_]{1,2})?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 
