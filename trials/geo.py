@@ -24,6 +24,9 @@ __all__ = ["EARTH_RADIUS_KM", "KM_PER_MILE", "Place", "bounding_box", "find_plac
 
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_MILE = 1.609344
+# Other-language names ("Munich" for München) are indexed for larger cities only: folding every
+# alternative name of 34,000 places took seconds, and small towns rarely have an exonym.
+ALTERNATE_NAMES_FROM = 100_000
 _LATIN = re.compile(r"^[\x20-\x7e\u00c0-\u024f'’.\-]+$")
 
 
@@ -41,11 +44,21 @@ class Place:
         return f"{self.name}, {self.country}" if self.country else self.name
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_cached(text: str) -> str:
+    return fold(text)
+
+
 def fold(text: str) -> str:
     """Compare place names without case, accents or punctuation: "São Paulo" -> "sao paulo"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+    plain = text.casefold()
+    if not plain.isascii():
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_NOT_WORD.sub(" ", plain).split())
 
 
 @functools.cache
@@ -65,7 +78,8 @@ def _index() -> tuple[dict[str, list[Place]], dict[str, str]]:
             population=int(city.get("population") or 0),
         )
         names = {fold(city["name"])}
-        names.update(fold(alt) for alt in city.get("alternatenames") or () if _LATIN.match(alt))
+        if place.population >= ALTERNATE_NAMES_FROM:
+            names.update(fold(alt) for alt in city.get("alternatenames") or () if _LATIN.match(alt))
         for name in names:
             if name:
                 by_name.setdefault(name, []).append(place)
@@ -92,7 +106,7 @@ def find_places(text: str, limit: int = 8) -> list[Place]:
         seen: set[Place] = set()
         for key, places in by_name.items():
             if key.startswith(name):
-                seen.update(places)
+                seen.update(p for p in places if _fold_cached(p.name).startswith(name) or len(places) == 1)
         matches = sorted(seen, key=lambda p: -p.population)
     if country_name:
         matches = [p for p in matches if p.country == country_name]
