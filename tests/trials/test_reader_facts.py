@@ -88,9 +88,13 @@ def test_breakfree_2_reader_facts() -> None:
 
 def test_central_and_site_contacts_are_read_as_given() -> None:
     trial = parse_study(load("NCT06193889"))
-    assert trial.central_contacts == (
-        {"name": "Kyverna Therapeutics, Inc.", "role": "CONTACT", "phone": "510-925-2484", "email": "Clinicaltrials@kyvernatx.com"},
-    )  # fmt: skip
+    (contact,) = trial.central_contacts
+    assert contact == {
+        "name": "Kyverna Therapeutics, Inc.",
+        "role": "CONTACT",
+        "phone": "510-925-2484",
+        "email": "Clinicaltrials@kyvernatx.com",
+    }
     ucla = next(loc for loc in trial.locations if loc.facility == "Ronald Reagan UCLA Medical Center")
     assert ucla.contacts == ({"name": "Study Coordinator", "role": "CONTACT", "phone": "", "email": ""},)
     assert (ucla.zip, ucla.latitude, ucla.longitude) == ("90095", 34.05223, -118.24368)
