@@ -5,7 +5,9 @@ from itertools import groupby
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import DetailView, ListView
 
 from portal.content.markdown import render_markdown
@@ -13,7 +15,11 @@ from portal.content.markdown import render_markdown
 from . import display, geo
 from .forms import ALL, FINDER_NAMES, OPEN, SORT_NEAREST, SORT_RELEVANT, TrialFilterForm
 from .models import Trial
+from .precheck import PrecheckForm, assess
 from .selectors import near_trial_distances, trial_facets, trials_filtered
+
+# The pre-check's answers are health data: never in an error report either.
+_private_answers = method_decorator(sensitive_post_parameters(), name="dispatch")
 
 DEFAULT_DISTANCE = 100
 SECONDARY_SHOWN = 5
@@ -25,7 +31,21 @@ def distance_label(km: float, unit: str) -> str:
     return f"{shown} {_('miles') if unit == 'mi' else _('km')}"
 
 
-class TrialListView(ListView):
+class PrecheckMixin:
+    """A POSTed pre-check: answers compared in memory, rendered back, never stored (see `trials.precheck`)."""
+
+    def post(self, request, *args, **kwargs):
+        return self.get(request, *args, **kwargs)
+
+    def precheck(self):
+        if self.request.method == "POST":
+            form = PrecheckForm(self.request.POST)
+            return form, form.answers()
+        return PrecheckForm(), None
+
+
+@_private_answers
+class TrialListView(PrecheckMixin, ListView):
     """The trial finder: MS first, open trials by default, every filter in the URL, counts per option.
 
     Bad input never fails the page: an invalid value is dropped with a message next to its field,
@@ -155,6 +175,12 @@ class TrialListView(ListView):
             query_without_place=without_place.urlencode(),
             **kwargs,
         )
+        precheck_form, answers = self.precheck()
+        context["precheck_form"] = precheck_form
+        context["precheck_checked"] = answers is not None
+        if answers is not None:
+            for trial in context["object_list"]:
+                trial.fit = assess(trial, answers)
         context["sections"] = [
             {"is_ms": is_ms == 0, "items": list(items)}
             for is_ms, items in groupby(context["object_list"], key=lambda trial: getattr(trial, "is_ms", 1))
@@ -162,9 +188,14 @@ class TrialListView(ListView):
         return context
 
 
-class TrialDetailView(DetailView):
+@_private_answers
+class TrialDetailView(PrecheckMixin, DetailView):
     def get_queryset(self) -> QuerySet[Trial]:
         return Trial.objects.published().for_detail()
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
         sites = []
@@ -184,6 +215,7 @@ class TrialDetailView(DetailView):
         site_total = sum(len(group["locations"]) for group in sites)
         recruiting_total = sum(group["recruiting"] for group in sites)
         trial = self.object
+        precheck_form, answers = self.precheck()
         who = {
             "age": display.age_range_text(trial.minimum_age, trial.maximum_age),
             "sex": display.sex_text(trial.sex),
@@ -191,6 +223,9 @@ class TrialDetailView(DetailView):
         }
         who["parts"] = [part for part in who.values() if part]
         return super().get_context_data(
+            precheck_form=precheck_form,
+            verdict=assess(trial, answers) if answers is not None else None,
+            querystring="",
             who=who,
             inclusion_html=render_markdown(trial.inclusion_criteria) if trial.inclusion_criteria else "",
             exclusion_html=render_markdown(trial.exclusion_criteria) if trial.exclusion_criteria else "",
