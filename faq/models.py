@@ -39,6 +39,10 @@ class QuestionQuerySet(ContentQuerySet):
         """Published questions in page order: category, then position, then title."""
         return self.published().for_listing().order_by("category__position", "category__name", "position", "title")
 
+    def in_category(self, category: Category) -> QuestionQuerySet:
+        """Published questions of one category in page order, with the listing preloads."""
+        return self.published().filter(category=category).for_listing().order_by("position", "title", "pk")
+
 
 class Question(ContentBase):
     """A frequently asked question: the title is the question, the body is the answer."""
@@ -55,6 +59,11 @@ class Question(ContentBase):
 
     class Meta(ContentBase.Meta):
         ordering = ["category__position", "position", "title"]
+        # A category's page and the top questions of each category on the FAQ page.
+        indexes = [
+            *ContentBase.Meta.indexes,
+            models.Index(fields=["category", "status", "position", "title"], name="faq_question_category"),
+        ]
         verbose_name = _("FAQ")
         verbose_name_plural = _("FAQs")
 

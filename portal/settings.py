@@ -1,7 +1,8 @@
 """Settings for the MS research portal.
 
 One module for every machine: anything that differs between machines comes from an environment
-variable, and every default is safe for local development. The README lists every variable.
+variable, and every default is safe for local development. The README lists every variable. On a
+development machine a git-ignored `.env` (see `portal/envfile.py`) fills in what the environment does not set.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from portal import envfile
+
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# `.env` beside manage.py (written by `make install` and `make run`): read when present; a variable set in
+# the real environment wins. DJANGO_ENV_FILE names another file; empty reads none (the test settings do that).
+ENV_FILE = os.environ.get("DJANGO_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    envfile.load(ENV_FILE)
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -34,7 +43,7 @@ if not SECRET_KEY:
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY is not set. Set it to a long random value in production "
             "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
-            "or set DJANGO_DEBUG=1 for local development."
+            "or, for local development, run `make install` (it writes a .env with DJANGO_DEBUG=1)."
         )
     # Only ever used with DEBUG on; the name says what it is.
     SECRET_KEY = "django-insecure-local-development-only-never-use-in-production"
@@ -58,6 +67,7 @@ INSTALLED_APPS = [
     "articles",
     "faq",
     "trials",
+    "portal.demo",
     "allauth",
     "allauth.account",
 ]
@@ -66,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.content.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.content.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -108,8 +119,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets pages read while an import writes; synchronous=NORMAL stops every small commit
     # (one per trial on import) from waiting for an fsync. Still crash-safe in WAL mode.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    # timeout: a writer waits up to 20 s for another's lock instead of failing at once; IMMEDIATE takes
+    # the write lock at BEGIN, so a transaction never fails half-way upgrading a read to a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        timeout=int(os.environ.get("DJANGO_SQLITE_TIMEOUT", "20")),
+        transaction_mode="IMMEDIATE",
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -200,12 +215,30 @@ LOGGING = {
 }
 
 
-# Cache: rate limits must be shared by every app server, so the database by default
-# (`manage.py createcachetable` creates the table; `make migrate` runs it). DJANGO_CACHE=locmem for one process.
-if os.environ.get("DJANGO_CACHE", "db") == "locmem":
+# Cache: rate limits, the page cache and the content generation must be shared by every app server.
+# `db` (default): the database cache (`manage.py createcachetable` creates the table; `make migrate` runs it).
+# `redis://host:6379/1`: Django's Redis backend (the shared cache for several servers). `locmem`: one process.
+CACHE_URL = os.environ.get("DJANGO_CACHE", "db")
+if CACHE_URL == "locmem":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL == "db":
+    # MAX_ENTRIES: Django's default (300) culls live rate-limit counters once 300 keys exist.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        }
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}}
+    raise ImproperlyConfigured(f"DJANGO_CACHE must be db, locmem or a redis:// URL, not {CACHE_URL!r}.")
+
+# The anonymous page cache (portal/content/pagecache.py): exact, keyed by the content generation.
+# DJANGO_PAGE_CACHE=0 turns it off (benchmarks of cold pages); entries expire after a day unused.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
 
 # Trials: a trial whose facts the registry has not confirmed for this many days is shown as not
 # recently checked, and sorts after fresher ones.

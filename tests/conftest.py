@@ -4,14 +4,19 @@ import importlib
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client
 
 from tests.factories import UserFactory
 
+# Fast to hash; also for data built once per module (before `_test_settings` applies), whose
+# passwords the tests must be able to check.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
@@ -20,13 +25,39 @@ def _test_settings(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _test_cache(settings):
+    """An empty cache per test: in-process (locmem), or the Redis that DJANGO_CACHE names (CI runs the page
+    cache and rate-limit tests so). The page cache is off unless a test turns it on (`page_cache`)."""
+    if not settings.CACHE_URL.startswith("redis"):
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.PAGE_CACHE = False
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Turns the anonymous page cache on for one test."""
+    settings.PAGE_CACHE = True
+
+
 def staff_group(name: str) -> Group:
     """The group from the data migration; re-created the same way if a transactional test flushed it."""
     if not Group.objects.filter(name=name).exists():
         from django.apps import apps
 
         groups_migration = importlib.import_module("portal.content.migrations.0002_editor_and_moderator_groups")
-        groups_migration.create_groups(apps, None)
+        # The migration sets `models_module = None` on every app config it is given, harmless on a
+        # migration's historical apps but not on the real registry: without it, later flushes re-create
+        # no content types or permissions and Django's test serialisation sees no models. Put it back.
+        models_modules = {config: config.models_module for config in apps.get_app_configs()}
+        try:
+            groups_migration.create_groups(apps, None)
+        finally:
+            for config, module in models_modules.items():
+                config.models_module = module
     return Group.objects.get(name=name)
 
 

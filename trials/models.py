@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.content.markdown import render_markdown
 from portal.content.models import ContentBase, ContentQuerySet
+from portal.content.validators import MAX_MARKDOWN_LENGTH, MarkdownLengthValidator
 
 from .changes import change_summary
 from .choices import (
@@ -171,7 +172,9 @@ class Trial(ContentBase):
     first_posted = models.DateField(_("first posted"), null=True, blank=True)
     last_update_posted = models.DateField(_("last registry update"), null=True, blank=True, db_index=True)
     brief_summary = models.TextField(_("registry summary"), blank=True)
-    eligibility_criteria = models.TextField(_("eligibility criteria"), blank=True)
+    eligibility_criteria = models.TextField(
+        _("eligibility criteria"), blank=True, max_length=MAX_MARKDOWN_LENGTH, validators=[MarkdownLengthValidator()]
+    )
     eligibility_criteria_html = models.TextField(editable=False, blank=True)
     condition_groups = models.JSONField(
         _("condition groups"),
@@ -260,6 +263,8 @@ class Trial(ContentBase):
     what_it_means = models.TextField(
         _("what this means for people with MS"),
         blank=True,
+        max_length=MAX_MARKDOWN_LENGTH,
+        validators=[MarkdownLengthValidator()],
         help_text=_("Editorial, Markdown. Never overwritten by a registry refresh."),
     )
     what_it_means_html = models.TextField(editable=False, blank=True)
@@ -496,3 +501,19 @@ class TrialChange(models.Model):
     def summary(self) -> str:
         """A plain-language sentence with its month, e.g. "Started recruiting Mar 2024"."""
         return change_summary(self)
+
+
+class TrialFollow(models.Model):
+    """A member follows a trial to hear when its status, sites or dates change (see trials/alerts.py)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trial_follows")
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "trial"], name="unique_trial_follow")]
+        verbose_name = _("followed trial")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → trial {self.trial_id}"

@@ -11,6 +11,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import DetailView, ListView
 
 from portal.content.markdown import render_markdown
+from portal.content.params import parse_int
 
 from . import display, geo
 from .forms import ALL, FINDER_NAMES, OPEN, SORT_NEAREST, SORT_RELEVANT, TrialFilterForm
@@ -122,10 +123,16 @@ class TrialListView(PrecheckMixin, ListView):
 
     def paginate_queryset(self, queryset, page_size):
         paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
+        # Not `StrictPageMixin` (a 404): a bad page number in the finder shows a page and says why.
         raw = self.request.GET.get("page", "")
-        try:
-            number = int(raw) if raw else 1
-        except ValueError:
+        if raw == "last":
+            number = max(1, paginator.num_pages)
+        elif not raw:
+            number = 1
+        elif (digits := raw.removeprefix("-")).isascii() and digits.isdigit():
+            # ASCII digits only (`parse_int`): "²" or "１" are not page numbers.
+            number = -1 if raw.startswith("-") else (parse_int(digits, minimum=0) or 10**18)
+        else:
             number = 1
             self.notices.append(_("“%(page)s” is not a page number, so this is the first page.") % {"page": raw[:20]})
         if number < 1:

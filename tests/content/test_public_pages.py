@@ -142,8 +142,8 @@ QUERY_COUNTS = [
     ("articles:list", [], 3, lambda n: ArticleFactory.create_batch(n, tags=["a", "b"])),
     # + the tag lookup
     ("articles:tag", ["a"], 4, lambda n: ArticleFactory.create_batch(n, tags=["a", "b"])),
-    # rows + author + category (joins), tags prefetch; no pagination
-    ("faq:list", [], 2, lambda n: QuestionFactory.create_batch(n, tags=["a", "b"])),
+    # categories with their counts, the top rows of each category + author + category (joins), tags prefetch
+    ("faq:list", [], 3, lambda n: QuestionFactory.create_batch(n, tags=["a", "b"])),
     # the finder: 3 for the page, plus one aggregate per filter's option counts (status, phase, target,
     # condition, country, sponsor type)
     ("trials:list", ["?status="], 9, lambda n: TrialFactory.create_batch(n, tags=["a", "b"])),

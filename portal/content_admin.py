@@ -1,7 +1,8 @@
-"""One admin base for every moderated content type.
+"""One admin base for every moderated content type (each app's admin subclasses `ContentAdmin`).
 
-Status is read-only in every form: it changes only through the actions below, which call the
-services (and so check the moderator permission and write the history).
+Status is read-only in every form: it changes only through the admin actions below, which call
+`portal.actions` (and so check the moderator permission, write the history and update the search
+index and alerts). It lives above the core because it calls those actions.
 """
 
 from __future__ import annotations
@@ -19,8 +20,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import services
-from .models import ModerationEvent, Status
+from portal.actions.archive import content_archive
+from portal.actions.delete import content_delete
+from portal.actions.publish import content_publish
+from portal.actions.save import content_changed, content_save_fields
+from portal.actions.send_back import content_send_back
+from portal.actions.submit import content_submit
+from portal.content.markdown import prerender_markdown
+from portal.content.models import ModerationEvent, Status
+from portal.content.moderation import can_edit_fields, can_moderate
+from portal.content.tagging import BoundedTagField, check_tag_creation
 
 
 class ModerationHistoryInline(GenericTabularInline):
@@ -63,7 +72,7 @@ def submit_for_review(modeladmin, request, queryset):
         modeladmin,
         request,
         queryset,
-        services.content_submit,
+        content_submit,
         _("%(count)d item(s) submitted for review."),
         user=request.user,
     )
@@ -75,7 +84,7 @@ def publish(modeladmin, request, queryset):
         modeladmin,
         request,
         queryset,
-        services.content_publish,
+        content_publish,
         _("%(count)d item(s) published."),
         moderator=request.user,
     )
@@ -87,7 +96,7 @@ def archive(modeladmin, request, queryset):
         modeladmin,
         request,
         queryset,
-        services.content_archive,
+        content_archive,
         _("%(count)d item(s) archived."),
         moderator=request.user,
     )
@@ -109,7 +118,7 @@ def send_back(modeladmin, request, queryset):
             modeladmin,
             request,
             queryset,
-            services.content_send_back,
+            content_send_back,
             _("%(count)d item(s) sent back to draft."),
             moderator=request.user,
             comment=form.cleaned_data["comment"],
@@ -166,8 +175,38 @@ class ContentAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("tags")
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The admin wraps a POST in one transaction; render the Markdown before it, so the database
+        # (SQLite's single writer) is locked only for the write itself.
+        if request.method == "POST":
+            prerender_markdown(self.model, request.POST.dict())
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "tags":
+            kwargs["form_class"] = BoundedTagField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if "tags" not in form.base_fields:
+            return form
+
+        def clean_tags(self):
+            names = self.cleaned_data["tags"]
+            check_tag_creation(request.user, names)
+            return names
+
+        return type(form.__name__, (form,), {"clean_tags": clean_tags})
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        # Published items open read-only for editors (can_edit_fields says why).
+        if obj is not None and not can_edit_fields(request.user, obj):
+            return False
+        return super().has_change_permission(request, obj)
+
     def has_moderate_permission(self, request: HttpRequest) -> bool:
-        return services.can_moderate(request.user, self.model)
+        return can_moderate(request.user, self.model)
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # Published history matters: archive instead. Superusers can still delete.
@@ -188,16 +227,17 @@ class ContentAdmin(admin.ModelAdmin):
         )
 
     def delete_model(self, request, obj) -> None:
-        services.content_delete(item=obj, user=request.user)
+        content_delete(item=obj, user=request.user)
 
     def delete_queryset(self, request, queryset) -> None:
         for item in queryset:
-            services.content_delete(item=item, user=request.user)
+            content_delete(item=item, user=request.user)
 
     def save_model(self, request, obj, form, change) -> None:
-        services.content_save(item=obj, user=request.user)
+        # Fields only: the tags and inlines are saved after this, in save_related.
+        content_save_fields(item=obj, user=request.user)
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        # Tags and inlines are saved after save_model: tell the hooks (search index) again.
-        services.content_edited(item=form.instance)
+        # Everything is written now: search index and alerts follow, once (the admin view's transaction).
+        content_changed(item=form.instance)
