@@ -131,7 +131,8 @@ class TrialListView(PrecheckMixin, ListView):
             number = 1
         elif (digits := raw.removeprefix("-")).isascii() and digits.isdigit():
             # ASCII digits only (`parse_int`): "²" or "１" are not page numbers.
-            number = -1 if raw.startswith("-") else (parse_int(digits, minimum=0) or 10**18)
+            parsed = parse_int(digits, minimum=0)
+            number = -1 if raw.startswith("-") else (10**18 if parsed is None else parsed)
         else:
             number = 1
             self.notices.append(_("“%(page)s” is not a page number, so this is the first page.") % {"page": raw[:20]})

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('trials', '0006_remove_phases_condition_groups_text'),
+        ('trials', '0009_newest_index'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('trials', '0007_reader_facts_freshness_precheck'),
+        ('trials', '0010_reader_facts_freshness_precheck'),
     ]
 
     operations = [
