@@ -7,7 +7,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test install migrate demo static browser screenshots bench-search bench-import bench-load bench-pages wrk nginx test-multiserver test-redis lint clean
+.PHONY: run serve test install migrate demo static browser screenshots bench-search bench-import bench-load bench-pages bench-finder wrk nginx test-multiserver test-redis lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -88,6 +88,11 @@ BENCH_ITEMS ?= 100000
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
 bench-search: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_search --items $(BENCH_ITEMS)
+
+# Trial finder benchmark on a scratch database (1,000 trials, 50,000 sites); PostgreSQL with
+# make bench-finder BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench
+bench-finder: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_finder --trials 1000 --sites 50000
 
 # PNGs of the main pages (desktop and phone, light and dark) in screenshots/, which git ignores.
 # Uses a scratch SQLite database; `--docs` also refreshes the README images in docs/.

@@ -242,3 +242,7 @@ else:
 # DJANGO_PAGE_CACHE=0 turns it off (benchmarks of cold pages); entries expire after a day unused.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
+
+# Trials: a trial whose facts the registry has not confirmed for this many days is shown as not
+# recently checked, and sorts after fresher ones.
+TRIALS_STALE_AFTER_DAYS = int(os.environ.get("TRIALS_STALE_AFTER_DAYS", "30"))

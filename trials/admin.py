@@ -7,6 +7,7 @@ from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from portal.content_admin import ContentAdmin
 
 from . import imports, sync
-from .models import REGISTRY_FIELDS, Location, Trial, TrialChange, nct_validator
+from .models import REGISTRY_FIELDS, Location, Trial, TrialChange, fresh_q, nct_validator, stale_after_days
 from .registry.client import CtgovError, RegistryUnavailable
 from .registry.parse import RecordError
 
@@ -85,6 +86,38 @@ class AddByNctForm(forms.Form):
         return nct_id
 
 
+class StalenessFilter(admin.SimpleListFilter):
+    """"Not checked for 30+ days" (the `TRIALS_STALE_AFTER_DAYS` setting), never checked, last refresh failed."""
+
+    title = gettext_lazy("registry check")
+    parameter_name = "checked"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("stale", _("Not checked for %(days)s+ days") % {"days": stale_after_days()}),
+            ("never", _("Never checked (facts typed in by editors)")),
+            ("failed", _("Last refresh failed")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "stale":
+            return queryset.exclude(fresh_q())
+        if self.value() == "never":
+            return queryset.filter(last_checked_at__isnull=True, registry_hash="")
+        if self.value() == "failed":
+            return queryset.exclude(last_check_error="")
+        return queryset
+
+
+PRECHECK_FIELDS = (
+    ("edss_min", "edss_max", "edss_source"),
+    ("ms_types", "ms_types_source"),
+    ("required_treatments", "required_treatments_source"),
+    ("excluded_treatments", "excluded_treatments_source"),
+    ("relapse_rule", "relapse_months", "relapse_source"),
+)
+
+
 @admin.register(Trial)
 class TrialAdmin(ContentAdmin):
     list_display = (
@@ -94,20 +127,49 @@ class TrialAdmin(ContentAdmin):
         "car_t_target",
         "tag_list",
         "last_update_posted",
-        "last_checked_at",
+        "staleness",
     )
-    list_filter = (*ContentAdmin.list_filter, "overall_status", "car_t_target", "sponsor_type")
+    list_filter = (*ContentAdmin.list_filter, StalenessFilter, "overall_status", "car_t_target", "sponsor_type")
     search_fields = ("nct_id", "acronym", "sponsor", *ContentAdmin.search_fields)
     content_fields = ("nct_id", *ContentAdmin.content_fields, "what_it_means", "car_t_target")
     actions = [*ContentAdmin.actions, refresh_from_registry]
     change_list_template = "admin/trials/trial/change_list.html"
     # The title is edited with the content fields; the hash is internal.
-    registry_fields = (*(name for name in REGISTRY_FIELDS if name not in ("title", "registry_hash")), "last_checked_at")
+    registry_fields = (
+        *(name for name in REGISTRY_FIELDS if name not in ("title", "registry_hash")),
+        "last_checked_at",
+        "check_count",
+        "last_check_error",
+        "last_check_failed_at",
+    )
     inlines = [LocationInline, TrialChangeInline, *ContentAdmin.inlines]
+
+    @admin.display(description=gettext_lazy("registry check"), ordering="last_checked_at")
+    def staleness(self, obj: Trial) -> str:
+        """"3 days ago", "45 days ago (stale)", "never (typed in)", with a failed refresh noted."""
+        if not obj.facts_from_registry:
+            text = str(_("never (facts typed in by editors)"))
+        else:
+            confirmed = obj.confirmed_on
+            days = (timezone.localdate() - confirmed).days if confirmed else None
+            text = str(_("%(days)s days ago") % {"days": days}) if days is not None else "?"
+            if obj.stale_days:
+                text += " " + str(_("(stale)"))
+        if obj.last_check_error:
+            text += " · " + str(_("last refresh failed"))
+        return text
 
     def get_fieldsets(self, request, obj=None):
         return [
             *super().get_fieldsets(request, obj),
+            (_("Pre-check criteria (for readers' private \"could this trial fit me?\")"), {
+                "fields": PRECHECK_FIELDS,
+                "description": _(
+                    "Fill in only what the registry's criteria say, and paste the sentence each one comes from. "
+                    "Leave a criterion empty when the listing does not say: readers then see \"we can't tell\". "
+                    "MS types: relapsing, ppms, spms. Treatments: codes from the MS drug list (e.g. ocrelizumab)."
+                ),
+            }),
             (_("Registry facts (from ClinicalTrials.gov, updated by refreshes)"), {
                 "fields": self.registry_fields,
                 "classes": ["collapse"],

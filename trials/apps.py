@@ -27,8 +27,12 @@ class TrialsConfig(AppConfig):
                 search_document=trial_search_document,
                 state_choices=STATE_CHOICES,
                 state_filter_label=_("Trial recruitment status"),
+                # MS first, then fresh before stale; the home page labels other conditions (`is_ms`).
                 home_sections={
-                    "open_trials": lambda: Trial.objects.published().open_to_new_participants().for_listing()[:4]
+                    "open_trials": lambda: Trial.objects.published()
+                    .open_to_new_participants()
+                    .ms_first()
+                    .for_listing()[:4]
                 },
             )
         )

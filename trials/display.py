@@ -59,3 +59,74 @@ def phase_label(codes: Iterable[str]) -> str:
         return "Phase " + "/".join(code.removeprefix("PHASE") for code in codes)
     labels = dict(Phase.choices)
     return " / ".join(str(labels.get(code, code)) for code in codes)
+
+
+# ---------------------------------------------------------------------------------------------
+# Who can take part, and how the study is run, in plain words
+
+_AGE = re.compile(r"^\s*(\d+)\s*(year|month|week|day)s?\s*$", re.IGNORECASE)
+
+
+def _age_words(value: str) -> str:
+    """"18 Years" -> "18 years"; "6 Months" -> "6 months"; anything else as it is."""
+    match = _AGE.match(value or "")
+    if not match:
+        return (value or "").strip().lower()
+    number, unit = int(match.group(1)), match.group(2).lower()
+    return f"{number} {unit}{'' if number == 1 else 's'}"
+
+
+def age_range_text(minimum: str, maximum: str) -> str:
+    """"Aged 18 to 65 years", "Aged 18 years or older", "" when the registry gives no limit."""
+    low, high = _age_words(minimum), _age_words(maximum)
+    if low and high:
+        if low.split(" ", 1)[1:] == high.split(" ", 1)[1:]:
+            return f"Aged {low.split(' ', 1)[0]} to {high}"
+        return f"Aged {low} to {high}"
+    if low:
+        return f"Aged {low} or older"
+    if high:
+        return f"Aged up to {high}"
+    return ""
+
+
+def age_in_years(value: str) -> float | None:
+    """A registry age in years ("6 Months" -> 0.5); None when there is no limit or it cannot be read."""
+    match = _AGE.match(value or "")
+    if not match:
+        return None
+    number, unit = int(match.group(1)), match.group(2).lower()
+    return number / {"year": 1, "month": 12, "week": 52.1775, "day": 365.25}[unit]
+
+
+SEX_TEXT = {"ALL": "People of any sex", "FEMALE": "Women only", "MALE": "Men only"}
+ALLOCATION_TEXT = {
+    "RANDOMIZED": "Participants are put into groups at random",
+    "NON_RANDOMIZED": "Participants are not put into groups at random",
+    "NA": "There is only one group",
+}
+MASKING_TEXT = {
+    "NONE": "Everyone knows which treatment each participant gets (open label)",
+    "SINGLE": "One party (for example the participants) does not know who gets which treatment",
+    "DOUBLE": "Two parties (for example participants and doctors) do not know who gets which treatment",
+    "TRIPLE": "Three parties do not know who gets which treatment",
+    "QUADRUPLE": "Participants, doctors, investigators and assessors do not know who gets which treatment",
+}
+ARM_TYPE_TEXT = {
+    "EXPERIMENTAL": "Treatment being tested",
+    "ACTIVE_COMPARATOR": "Compared with an existing treatment",
+    "PLACEBO_COMPARATOR": "Compared with a placebo",
+    "SHAM_COMPARATOR": "Compared with a sham procedure",
+    "NO_INTERVENTION": "No treatment",
+    "OTHER": "Other",
+}
+
+
+def sex_text(code: str) -> str:
+    return SEX_TEXT.get((code or "").upper(), "")
+
+
+def healthy_volunteers_text(value: bool | None) -> str:
+    if value is None:
+        return ""
+    return "Healthy volunteers can take part" if value else "Healthy volunteers cannot take part"

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from django.utils import timezone
+
 from .models import Trial
 from .registry.client import CtgovClient, CtgovError, RegistryUnavailable
 from .registry.files import SourceFile, file_groups, load_bytes
@@ -175,4 +177,15 @@ def trials_sync(
             except CtgovError as exc:
                 report.results.append(failed(label, f"{exc} (studies listed before this were imported)"))
     batch.flush()
+    if all_trials:
+        _failures_note(report)
     return report
+
+
+def _failures_note(report: SyncReport) -> None:
+    """After the daily `--all` run, keep each failed refresh's error on its trial (admin staleness column)."""
+    now = timezone.now()
+    for failure in report.failures:
+        Trial.objects.filter(nct_id=failure.label).update(
+            last_check_error=failure.error[:2000], last_check_failed_at=now
+        )

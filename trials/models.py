@@ -64,7 +64,36 @@ def condition_group_q(code: str) -> models.Q:
     return q
 
 
+def fresh_q(now: datetime.datetime | None = None) -> models.Q:
+    """Trials whose facts the registry confirmed within `TRIALS_STALE_AFTER_DAYS` (as `Trial.confirmed_on`)."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=stale_after_days())
+    checked_recently = models.Q(last_checked_at__gte=cutoff) & (
+        models.Q(source_hash="") | models.Q(registry_version_date__isnull=True)
+    )
+    return models.Q(registry_version_date__gte=timezone.localdate(cutoff)) | checked_recently
+
+
 class TrialQuerySet(ContentQuerySet):
+    def ms_first(self, sort: str = "") -> TrialQuerySet:
+        """MS trials first (`is_ms` 0), then open before closed, fresh before stale, newest registry update.
+
+        `sort="newest"` orders each part by the registry's first posting instead. The annotations
+        stay on the rows, so a page can start its second part ("other autoimmune conditions").
+        """
+        integer = models.IntegerField()
+        queryset = self.annotate(
+            is_ms=models.Case(models.When(condition_group_q(MS_ANY), then=0), default=1, output_field=integer),
+            open_rank=models.Case(
+                models.When(overall_status__in=OPEN_STATUSES, then=0), default=1, output_field=integer
+            ),
+            fresh_rank=models.Case(models.When(fresh_q(), then=0), default=1, output_field=integer),
+        )
+        if sort == "newest":
+            return queryset.order_by("is_ms", models.F("first_posted").desc(nulls_last=True), "-pk")
+        return queryset.order_by(
+            "is_ms", "open_rank", "fresh_rank", models.F("last_update_posted").desc(nulls_last=True), "-pk"
+        )
+
     def open_to_new_participants(self) -> TrialQuerySet:
         return self.filter(overall_status__in=OPEN_STATUSES)
 
@@ -171,6 +200,65 @@ class Trial(ContentBase):
     # registry_hash to force a re-import.
     source_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     last_checked_at = models.DateTimeField(_("last checked against the registry"), null=True, blank=True)
+    check_count = models.PositiveIntegerField(
+        _("registry checks"), default=0, editable=False, help_text=_("Successful checks against the registry.")
+    )
+    registry_version_date = models.DateField(
+        _("registry facts as of"),
+        null=True,
+        blank=True,
+        help_text=_("The version date of the registry record the facts come from."),
+    )
+    last_check_error = models.TextField(_("last refresh error"), blank=True, editable=False)
+    last_check_failed_at = models.DateTimeField(_("last refresh failed"), null=True, blank=True, editable=False)
+    # "Updated" for readers: a text edit or a registry change, never a re-save or a bulk load.
+    text_hash = models.CharField(max_length=64, blank=True, editable=False)
+    text_changed_at = models.DateTimeField(_("text last edited"), null=True, blank=True, editable=False)
+    registry_changed_at = models.DateTimeField(_("registry facts last changed"), null=True, blank=True, editable=False)
+
+    # Everything a reader needs to act, from the registry record (written by the importer only).
+    keywords = models.JSONField(_("keywords"), default=list, blank=True)
+    inclusion_criteria = models.TextField(_("who can take part"), blank=True)
+    exclusion_criteria = models.TextField(_("who cannot take part"), blank=True)
+    healthy_volunteers = models.BooleanField(_("healthy volunteers"), null=True, blank=True)
+    central_contacts = models.JSONField(_("central contacts"), default=list, blank=True)
+    arms = models.JSONField(_("arms"), default=list, blank=True)
+    intervention_details = models.JSONField(_("interventions (details)"), default=list, blank=True)
+    primary_outcomes = models.JSONField(_("primary outcomes"), default=list, blank=True)
+    secondary_outcomes = models.JSONField(_("secondary outcomes"), default=list, blank=True)
+    allocation = models.CharField(_("allocation"), max_length=30, blank=True)
+    masking = models.CharField(_("masking"), max_length=30, blank=True)
+    intervention_model = models.CharField(_("intervention model"), max_length=30, blank=True)
+    has_results = models.BooleanField(_("results posted"), default=False)
+
+    # Structured criteria for the private pre-check, added by editors, each with the registry
+    # sentence it comes from. Empty means "we can't tell from the listing".
+    edss_min = models.DecimalField(_("lowest EDSS"), max_digits=3, decimal_places=1, null=True, blank=True)
+    edss_max = models.DecimalField(_("highest EDSS"), max_digits=3, decimal_places=1, null=True, blank=True)
+    edss_source = models.TextField(_("EDSS: registry sentence"), blank=True)
+    ms_types = models.JSONField(
+        _("MS types accepted"),
+        default=list,
+        blank=True,
+        help_text=_('Any of "relapsing", "ppms", "spms"; empty: not stated.'),
+    )
+    ms_types_source = models.TextField(_("MS types: registry sentence"), blank=True)
+    required_treatments = models.JSONField(
+        _("treatments required before"), default=list, blank=True, help_text=_("Codes from the MS drug list.")
+    )
+    required_treatments_source = models.TextField(_("required treatments: registry sentence"), blank=True)
+    excluded_treatments = models.JSONField(
+        _("treatments that exclude"), default=list, blank=True, help_text=_("Codes from the MS drug list.")
+    )
+    excluded_treatments_source = models.TextField(_("excluded treatments: registry sentence"), blank=True)
+    relapse_rule = models.CharField(
+        _("recent relapse"),
+        max_length=20,
+        blank=True,
+        choices=[("required", _("a relapse is required")), ("excluded", _("a relapse excludes"))],
+    )
+    relapse_months = models.PositiveSmallIntegerField(_("relapse window (months)"), null=True, blank=True)
+    relapse_source = models.TextField(_("relapse: registry sentence"), blank=True)
 
     what_it_means = models.TextField(
         _("what this means for people with MS"),
@@ -198,9 +286,22 @@ class Trial(ContentBase):
         if update_fields is None or "eligibility_criteria" in update_fields:
             self.eligibility_criteria_html = render_markdown(self.eligibility_criteria)
             extra.add("eligibility_criteria_html")
+        if update_fields is None or {"title", "summary", "body", "what_it_means"} & set(update_fields):
+            text_hash = self.reader_text_hash()
+            if text_hash != self.text_hash:
+                # A new trial's first text is not an edit; a later change to it is.
+                if self.text_hash:
+                    self.text_changed_at = timezone.now()
+                    extra.add("text_changed_at")
+                self.text_hash = text_hash
+                extra.add("text_hash")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, *extra}
         super().save(*args, **kwargs)
+
+    def reader_text_hash(self) -> str:
+        text = json.dumps([self.summary, self.body, self.what_it_means], ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def get_absolute_url(self) -> str:
         return reverse("trials:detail", kwargs={"slug": self.slug})
@@ -221,6 +322,46 @@ class Trial(ContentBase):
     @property
     def is_open(self) -> bool:
         return self.overall_status in OPEN_STATUSES
+
+    @property
+    def facts_from_registry(self) -> bool:
+        """False for facts typed in by editors and never checked against the registry."""
+        return bool(self.registry_hash or self.last_checked_at)
+
+    @property
+    def confirmed_on(self) -> datetime.date | None:
+        """The date the registry last confirmed the facts: the record's version date or our last check."""
+        if not self.facts_from_registry:
+            return None
+        checked = timezone.localdate(self.last_checked_at) if self.last_checked_at else None
+        dates = [d for d in (self.registry_version_date, checked) if d]
+        # A file import reads an old record: its facts are as of the record, not of the reading.
+        if self.registry_version_date and self.source_hash:
+            return self.registry_version_date
+        return max(dates) if dates else None
+
+    @property
+    def stale_days(self) -> int | None:
+        """Days since the facts were confirmed, when older than `TRIALS_STALE_AFTER_DAYS`; else None."""
+        confirmed = self.confirmed_on
+        if confirmed is None:
+            return None
+        age = (timezone.localdate() - confirmed).days
+        return age if age > stale_after_days() else None
+
+    @property
+    def facts_entered_on(self) -> datetime.date:
+        return timezone.localdate(self.created_at)
+
+    @property
+    def reader_updated_at(self) -> datetime.datetime | None:
+        """The last change readers care about: published, text edited or registry facts changed."""
+        dates = [d for d in (self.published_at, self.text_changed_at, self.registry_changed_at) if d]
+        return max(dates) if dates else None
+
+    @property
+    def checked_twice(self) -> bool:
+        return self.check_count >= 2
 
 
 # Every Trial field a registry refresh writes (in the admin's display order); everything else on a
@@ -256,8 +397,26 @@ REGISTRY_FIELDS = (
     "sex",
     "minimum_age",
     "maximum_age",
+    "keywords",
+    "inclusion_criteria",
+    "exclusion_criteria",
+    "healthy_volunteers",
+    "central_contacts",
+    "arms",
+    "intervention_details",
+    "primary_outcomes",
+    "secondary_outcomes",
+    "allocation",
+    "masking",
+    "intervention_model",
+    "has_results",
+    "registry_version_date",
     "registry_hash",
 )
+
+
+def stale_after_days() -> int:
+    return int(getattr(settings, "TRIALS_STALE_AFTER_DAYS", 30))
 
 
 class Location(models.Model):
@@ -270,10 +429,20 @@ class Location(models.Model):
     state = models.CharField(_("state or region"), max_length=120, blank=True)
     country = models.CharField(_("country"), max_length=120, blank=True, db_index=True)
     status = models.CharField(_("site status"), max_length=30, blank=True)
+    zip = models.CharField(_("postcode"), max_length=30, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    contacts = models.JSONField(_("site contacts"), default=list, blank=True)
 
     class Meta:
         ordering = ["country", "city", "facility"]
         constraints = [models.UniqueConstraint(fields=["trial", "key"], name="unique_trial_location")]
+        # The distance filter's bounding box: recruiting sites by latitude, then longitude.
+        indexes = [
+            models.Index(fields=["status", "latitude", "longitude"], name="location_geo_idx"),
+            # The finder's country counts read (country, trial) pairs from this index alone.
+            models.Index(fields=["country", "trial"], name="location_country_trial_idx"),
+        ]
         verbose_name = _("location")
 
     def __str__(self) -> str:

@@ -51,11 +51,23 @@ __all__ = [
 
 # How each registry field is filled from a ParsedTrial: lists become JSON lists, these few are
 # derived, and every other registry field is copied as it is from the field of the same name.
-_LISTS = ("collaborators", "conditions", "interventions", "phases", "condition_groups")
-_DERIVED = ("sponsor_type", "first_posted", "last_update_posted", "registry_hash")
+_LISTS = (
+    "collaborators",
+    "conditions",
+    "interventions",
+    "phases",
+    "condition_groups",
+    "keywords",
+    "central_contacts",
+    "arms",
+    "intervention_details",
+    "primary_outcomes",
+    "secondary_outcomes",
+)
+_DERIVED = ("sponsor_type", "first_posted", "last_update_posted", "registry_hash", "registry_version_date")
 _COPIED = tuple(name for name in REGISTRY_FIELDS if name not in (*_LISTS, *_DERIVED))
 _DATE_CHANGES = (ChangeField.START_DATE, ChangeField.PRIMARY_COMPLETION_DATE, ChangeField.COMPLETION_DATE)
-_LOCATION_FIELDS = ("facility", "city", "state", "country", "status")
+_LOCATION_FIELDS = ("facility", "city", "state", "country", "status", "zip", "latitude", "longitude", "contacts")
 
 
 class Outcome(enum.StrEnum):
@@ -130,18 +142,24 @@ def _fit(model: type[models.Model], name: str, value: Any) -> Any:
 
 def _registry_values(parsed: ParsedTrial) -> dict[str, Any]:
     values: dict[str, Any] = {name: _fit(Trial, name, getattr(parsed, name)) for name in _COPIED}
-    values.update({name: list(getattr(parsed, name)) for name in _LISTS})
+    values.update({name: _json_list(getattr(parsed, name)) for name in _LISTS})
     values.update(
         sponsor_type=sponsor_type_for(parsed.sponsor_class),
         first_posted=_posted_date(parsed.first_posted),
         last_update_posted=_posted_date(parsed.last_update_posted),
         registry_hash=parsed.content_hash,
+        registry_version_date=_posted_date(parsed.version_date),
     )
     return values
 
 
+def _json_list(values: Iterable[Any]) -> list[Any]:
+    return [dict(value) if isinstance(value, Mapping) else value for value in values]
+
+
 def _location(trial: Trial, parsed: ParsedLocation) -> Location:
     values = {name: _fit(Location, name, getattr(parsed, name)) for name in _LOCATION_FIELDS}
+    values["contacts"] = _json_list(parsed.contacts)
     return Location(trial=trial, key=_fit(Location, "key", parsed.key), **values)
 
 
@@ -172,16 +190,22 @@ def trial_import(
     last_update = _posted_date(parsed.last_update_posted)
     existing = (
         Trial.objects.filter(nct_id=parsed.nct_id)
-        .values_list("pk", "registry_hash", "last_update_posted", "source_hash")
+        .values_list("pk", "registry_hash", "last_update_posted", "source_hash", "registry_version_date")
         .first()
     )
     if existing is not None and existing[1] == parsed.content_hash and existing[2] == last_update:
         # The quick path: same facts, same posting date. Only note that we checked (and, for a
-        # file whose bytes changed without changing the facts, its new digest).
+        # file whose bytes changed without changing the facts, its new digest; for a newer
+        # version of the record, its date).
         pk, stored_source = existing[0], existing[3]
         new_source = {"source_hash": source_hash} if source_hash and source_hash != stored_source else {}
+        version = _posted_date(parsed.version_date)
+        if version and (existing[4] is None or version > existing[4]):
+            new_source["registry_version_date"] = version
         if checked is None:
-            Trial.objects.filter(pk=pk).update(last_checked_at=now, **new_source)
+            Trial.objects.filter(pk=pk).update(
+                last_checked_at=now, check_count=models.F("check_count") + 1, last_check_error="", **new_source
+            )
         else:
             checked.append(pk)
             if new_source:
@@ -201,6 +225,7 @@ def _trial_create(
         slug=_slug_for(parsed),
         car_t_target=parsed.car_t_target,  # A guess the editors correct; never written again.
         last_checked_at=now,
+        check_count=1,
         source_hash=source_hash,
         **_registry_values(parsed),
     )
@@ -224,9 +249,12 @@ def _trial_update(
     for name, value in values.items():
         setattr(trial, name, value)
     trial.last_checked_at = now
+    trial.check_count += 1
+    trial.last_check_error = ""
     trial.source_hash = source_hash  # The old file no longer describes the stored facts.
     trial.clean_fields(exclude=[f.name for f in Trial._meta.fields if f.name not in REGISTRY_FIELDS])
-    trial.save(update_fields=[*values, "last_checked_at", "source_hash"])
+    bookkeeping = ["last_checked_at", "check_count", "last_check_error", "source_hash"]
+    trial.save(update_fields=[*values, *bookkeeping])
 
     def change(field_name: str, old: Any, new: Any, country: str = "") -> TrialChange:
         return TrialChange(
@@ -256,6 +284,9 @@ def _trial_update(
 
     TrialChange.objects.bulk_create(changes)
     if changes:
+        # A fact readers care about changed: this is what "Updated" on cards means.
+        trial.registry_changed_at = now
+        Trial.objects.filter(pk=trial.pk).update(registry_changed_at=now)
         trial_alerts_record(trial=trial, changes=changes)
     content_changed(item=trial)  # Published trials: search index and topic alerts.
     return ImportResult(label=parsed.nct_id, outcome=Outcome.UPDATED, trial=trial, changes=changes)
@@ -305,7 +336,9 @@ class CheckedBatch:
 
     def flush(self) -> None:
         for start in range(0, len(self.pks), 500):
-            Trial.objects.filter(pk__in=self.pks[start : start + 500]).update(last_checked_at=self.now)
+            Trial.objects.filter(pk__in=self.pks[start : start + 500]).update(
+                last_checked_at=self.now, check_count=models.F("check_count") + 1, last_check_error=""
+            )
         self.pks = []
 
 

@@ -2,8 +2,6 @@ from django.apps import AppConfig
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.content.selectors import public_tag_or_404
-
 
 class AccountsConfig(AppConfig):
     name = "portal.accounts"
@@ -11,6 +9,8 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
+        from portal.content.selectors import public_tag_or_404
+
         from . import follows, selectors, services
         from .models import TagFollow
 

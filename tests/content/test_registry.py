@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.template.loader import render_to_string
+from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import Article
@@ -75,7 +76,10 @@ def test_article_document_has_no_code_or_state():
 def test_shared_card_includes_the_type_card():
     assert card_template(Trial()) == "trials/_card.html"
     assert card_template(Article()) == "content/_card_base.html"
-    trial = TrialFactory(nct_id="NCT06451159", overall_status="RECRUITING")
+    # Checked against the registry just now: only then is the status the green current badge (issue 11).
+    trial = TrialFactory(
+        nct_id="NCT06451159", overall_status="RECRUITING", registry_hash="x", last_checked_at=timezone.now()
+    )
     article = ArticleFactory()
     trial_html = render_to_string("content/_card.html", {"item": trial})
     article_html = render_to_string("content/_card.html", {"item": article})

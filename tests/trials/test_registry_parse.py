@@ -136,8 +136,10 @@ def test_parsed_trial_fields_match_the_model_mapping() -> None:
         "interventions", "enrollment", "enrollment_type", "start_date", "start_date_type",
         "primary_completion_date", "primary_completion_date_type", "completion_date",
         "completion_date_type", "last_update_posted", "first_posted", "brief_summary",
-        "eligibility_criteria", "sex", "minimum_age", "maximum_age", "locations", "car_t_target",
-        "condition_groups", "content_hash",
+        "eligibility_criteria", "sex", "minimum_age", "maximum_age", "keywords", "inclusion_criteria",
+        "exclusion_criteria", "healthy_volunteers", "central_contacts", "arms", "intervention_details",
+        "primary_outcomes", "secondary_outcomes", "allocation", "masking", "intervention_model",
+        "has_results", "version_date", "locations", "car_t_target", "condition_groups", "content_hash",
     ]  # fmt: skip
 
 

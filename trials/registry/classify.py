@@ -57,12 +57,17 @@ def guess_car_t_target(texts: Iterable[str]) -> str:
 # Condition groups (for the finder's condition filter)
 
 _MS = re.compile(
-    r"(?i:multiple[\s-]+sclerosis)|(?<![A-Za-z])(?:MS|RR-?MS|RMS|PP-?MS|SP-?MS|PR-?MS|CIS)(?![A-Za-z])",
+    r"(?i:multiple[\s-]+sclerosis)|(?<![A-Za-z])(?:MS|RR-?MS|RMS|PP-?MS|(?:a|i|nr)?SP-?MS|PR-?MS|CIS)(?![A-Za-z])",
 )
 _MS_RELAPSING = re.compile(r"relapsing|remitting|(?<![A-Za-z])(?:RR-?MS|RMS)(?![A-Za-z])", re.IGNORECASE)
+# "PMS" (progressive MS) counts only next to an MS mention (it is also premenstrual syndrome).
 _MS_PROGRESSIVE = re.compile(
     r"progressive[\s-]+(?:multiple[\s-]+sclerosis|MS\b|forms?\b)|(?:primary|secondary)[\s-]+progressive"
-    r"|(?<![A-Za-z])(?:PP-?MS|SP-?MS|PR-?MS|nrSPMS|aSPMS)(?![A-Za-z])",
+    r"|(?<![A-Za-z])(?:PP-?MS|(?:a|i|nr)?SP-?MS|PR-?MS|PMS)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_MS_PROGRESSIVE_ALONE = re.compile(
+    r"progressive[\s-]+(?:multiple[\s-]+sclerosis|MS\b)|(?<![A-Za-z])(?:PP-?MS|(?:a|i|nr)?SP-?MS)(?![A-Za-z])",
     re.IGNORECASE,
 )
 _OTHER_GROUPS = (
@@ -71,7 +76,7 @@ _OTHER_GROUPS = (
         ConditionGroup.MOGAD.value,
         re.compile(r"(?<![A-Za-z])MOG(?:AD)?(?![A-Za-z])|myelin[\s-]+oligodendrocyte[\s-]+glycoprotein", re.IGNORECASE),
     ),
-    (ConditionGroup.MYASTHENIA_GRAVIS.value, re.compile(r"myasthenia", re.IGNORECASE)),
+    (ConditionGroup.MYASTHENIA_GRAVIS.value, re.compile(r"(?i:myasth(?:a)?enia)|(?<![A-Za-z])g?MG(?![A-Za-z])")),
     (ConditionGroup.LUPUS.value, re.compile(r"(?i:lupus)|(?<![A-Za-z])SLE(?![A-Za-z])")),
     (
         ConditionGroup.MYOSITIS.value,
@@ -84,15 +89,16 @@ _OTHER_GROUPS = (
 def guess_condition_groups(conditions: Iterable[str], titles: Iterable[str] = ()) -> tuple[str, ...]:
     """The finder's condition groups a study covers, in `ConditionGroup` order; ("other",) if none.
 
-    Conditions decide; titles are only read when the conditions say nothing we know (some records
-    list only "Autoimmune Diseases" and name the diseases in the title). MS is split into relapsing
+    `conditions` is every condition and keyword of the record: all of them count, so a trial for
+    "Multiple Sclerosis" with keywords "RMS" and "PPMS" is in both MS groups. Titles are only read
+    when those say nothing we know (some records list only "Autoimmune Diseases"). MS is split into relapsing
     and progressive when the text says so, else it is "ms" (type not stated). A basket trial may
     belong to several groups.
     """
     found: set[str] = set()
     for texts in (list(conditions), list(titles)):
         text = "\n".join(texts)
-        if _MS.search(text) or _MS_PROGRESSIVE.search(text):
+        if _MS.search(text) or _MS_PROGRESSIVE_ALONE.search(text):
             relapsing = bool(_MS_RELAPSING.search(text))
             progressive = bool(_MS_PROGRESSIVE.search(text))
             if relapsing:

@@ -40,6 +40,7 @@ __all__ = [
     "parse_study",
     "redownload_hint",
     "reject_legacy",
+    "split_eligibility",
 ]
 
 _NCT_ID = re.compile(r"NCT\d{8}")
@@ -50,7 +51,7 @@ _WHITESPACE = re.compile(r"\s+")
 # Bumped whenever the hashed facts change meaning, so stored hashes stop matching and every
 # record is re-imported once instead of being silently skipped. `registry.files.source_digest`
 # includes it too.
-HASH_VERSION = "ctgov-parsed-trial/2"
+HASH_VERSION = "ctgov-parsed-trial/3"
 
 
 class RecordError(ValueError):
@@ -88,6 +89,13 @@ def check_partial_date(value: str) -> re.Match[str]:
     return match
 
 
+def _valid_day(value: str) -> bool:
+    try:
+        return check_partial_date(value).group(3) is not None
+    except ValueError:
+        return False
+
+
 # ---------------------------------------------------------------------------------------------
 # Parsed records
 
@@ -108,6 +116,8 @@ class ParsedLocation:
     status: str = ""
     latitude: float | None = None
     longitude: float | None = None
+    # The site's own contacts as the registry lists them: ({"name", "role", "phone", "email"}, ...).
+    contacts: tuple[Mapping[str, str], ...] = ()
 
     @functools.cached_property
     def key(self) -> str:
@@ -157,6 +167,27 @@ class ParsedTrial:
     sex: str = ""
     minimum_age: str = ""
     maximum_age: str = ""
+    keywords: tuple[str, ...] = ()
+    # "Who can take part" / "Who cannot take part": the criteria text split at its usual headings;
+    # both "" when the text has no such headings (readers then see the whole text).
+    inclusion_criteria: str = ""
+    exclusion_criteria: str = ""
+    healthy_volunteers: bool | None = None
+    # Dicts of plain strings, in the registry's order: {"name", "role", "phone", "email"};
+    # arms {"label", "type", "description", "interventions"}; interventions {"type", "name",
+    # "description", "other_names"}; outcomes {"measure", "time_frame", "description"}.
+    central_contacts: tuple[Mapping[str, Any], ...] = ()
+    arms: tuple[Mapping[str, Any], ...] = ()
+    intervention_details: tuple[Mapping[str, Any], ...] = ()
+    primary_outcomes: tuple[Mapping[str, str], ...] = ()
+    secondary_outcomes: tuple[Mapping[str, str], ...] = ()
+    allocation: str = ""
+    masking: str = ""
+    intervention_model: str = ""
+    has_results: bool = False
+    # The record's version date (derivedSection.miscInfoModule.versionHolder): "facts as of".
+    # Not hashed: the registry moves it on every data release, facts unchanged.
+    version_date: str = ""
     locations: tuple[ParsedLocation, ...] = ()
     car_t_target: str = CarTTarget.NONE.value
     condition_groups: tuple[str, ...] = (ConditionGroup.OTHER.value,)
@@ -172,7 +203,9 @@ class ParsedTrial:
         object.__setattr__(self, "content_hash", digest)
 
 
-_HASHED_FIELDS = tuple(f.name for f in dataclasses.fields(ParsedTrial) if f.name not in ("content_hash", "locations"))
+_HASHED_FIELDS = tuple(
+    f.name for f in dataclasses.fields(ParsedTrial) if f.name not in ("content_hash", "locations", "version_date")
+)
 _LOCATION_FIELDS = tuple(f.name for f in dataclasses.fields(ParsedLocation))
 
 
@@ -245,6 +278,97 @@ def _coordinate(value: Any) -> float | None:
     return float(value)
 
 
+def _contacts(items: Iterable[Any]) -> tuple[dict[str, str], ...]:
+    """Contacts with at least a name, phone or e-mail; never one we made up."""
+    result = []
+    for raw in items:
+        if not isinstance(raw, Mapping):
+            continue
+        phone = _text(raw, "phone")
+        if phone and _text(raw, "phoneExt"):
+            phone = f"{phone} ext. {_text(raw, 'phoneExt')}"
+        contact = {"name": _text(raw, "name"), "role": _text(raw, "role"), "phone": phone, "email": _text(raw, "email")}
+        if contact["name"] or contact["phone"] or contact["email"]:
+            result.append(contact)
+    return tuple(result)
+
+
+def _strings(values: Iterable[Any]) -> list[str]:
+    return [value.strip() for value in values if isinstance(value, str) and value.strip()]
+
+
+def _arms(module: Mapping[str, Any]) -> tuple[dict[str, Any], ...]:
+    return tuple(
+        {
+            "label": _text(raw, "label"),
+            "type": _text(raw, "type"),
+            "description": _text(raw, "description"),
+            "interventions": _strings(_list(raw, "interventionNames")),
+        }
+        for raw in _list(module, "armGroups")
+        if isinstance(raw, Mapping)
+    )
+
+
+def _intervention_details(items: Iterable[Mapping[str, Any]]) -> tuple[dict[str, Any], ...]:
+    return tuple(
+        {
+            "type": _text(raw, "type"),
+            "name": _text(raw, "name"),
+            "description": _text(raw, "description"),
+            "other_names": _strings(_list(raw, "otherNames")),
+        }
+        for raw in items
+    )
+
+
+def _outcomes(module: Mapping[str, Any], key: str) -> tuple[dict[str, str], ...]:
+    return tuple(
+        {
+            "measure": _text(raw, "measure"),
+            "time_frame": _text(raw, "timeFrame"),
+            "description": _text(raw, "description"),
+        }
+        for raw in _list(module, key)
+        if isinstance(raw, Mapping) and _text(raw, "measure")
+    )
+
+
+# A heading line of the criteria text: "Inclusion Criteria:", "Key Exclusion Criteria", "**Main
+# inclusion criteria**", "## Exclusion criteria (all cohorts):", "Eligibility criteria:" (= inclusion).
+_CRITERIA_HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:[*_]{1,2}[ \t]*)?(?:(?:key|main|major|general|principal)[ \t]+)?"
+    r"(?P<kind>inclusion|exclusion|eligibility)[ \t]+criteria\b(?P<rest>[^\n]{0,60}?)"
+    r"[ \t]*(?:[*_]{1,2})?[ \t]*:?[ \t]*(?:[*_]{1,2})?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def split_eligibility(text: str) -> tuple[str, str]:
+    """(who can take part, who cannot take part) from the registry's criteria text.
+
+    Splits at the usual headings; text before the first heading is kept with the inclusion part.
+    Returns ("", "") when there is no exclusion heading and no inclusion heading (then the whole
+    text is shown as it is): a guess at an unusual layout would put a criterion on the wrong side.
+    """
+    if not text:
+        return "", ""
+    headings = [m for m in _CRITERIA_HEADING.finditer(text) if ":" not in m.group("rest")]
+    if not headings:
+        return "", ""
+    parts: dict[str, list[str]] = {"inclusion": [], "exclusion": []}
+    preface = text[: headings[0].start()].strip()
+    if preface:
+        parts["inclusion"].append(preface)
+    for index, match in enumerate(headings):
+        end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
+        body = text[match.end() : end].strip("\n")
+        kind = "exclusion" if match.group("kind").lower() == "exclusion" else "inclusion"
+        if body.strip():
+            parts[kind].append(body.strip("\n").rstrip())
+    return "\n\n".join(parts["inclusion"]), "\n\n".join(parts["exclusion"])
+
+
 def _locations(contacts_locations: Mapping[str, Any]) -> tuple[ParsedLocation, ...]:
     """Sites deduplicated on `ParsedLocation.key`, first one wins, registry order kept."""
     by_key: dict[str, ParsedLocation] = {}
@@ -261,6 +385,7 @@ def _locations(contacts_locations: Mapping[str, Any]) -> tuple[ParsedLocation, .
             status=_text(raw, "status"),
             latitude=_coordinate(geo.get("lat")),
             longitude=_coordinate(geo.get("lon")),
+            contacts=_contacts(_list(raw, "contacts")),
         )
         by_key.setdefault(location.key, location)
     return tuple(by_key.values())
@@ -294,6 +419,14 @@ def parse_study(data: Mapping[str, Any]) -> ParsedTrial:
         item for item in _list(_obj(protocol, "armsInterventionsModule"), "interventions") if isinstance(item, Mapping)
     ]
     eligibility = _obj(protocol, "eligibilityModule")
+    design_info = _obj(design, "designInfo")
+    outcomes = _obj(protocol, "outcomesModule")
+    criteria = _text(eligibility, "eligibilityCriteria", strip=False)
+    inclusion, exclusion = split_eligibility(criteria)
+    healthy = eligibility.get("healthyVolunteers")
+    version_date = _text(_obj(data, "derivedSection", "miscInfoModule"), "versionHolder")
+    if version_date and not _valid_day(version_date):
+        version_date = ""
     enrollment, enrollment_type = _enrollment(nct_id, design)
     start_date, start_date_type = _date(nct_id, status, "startDateStruct")
     primary_date, primary_date_type = _date(nct_id, status, "primaryCompletionDateStruct")
@@ -304,7 +437,7 @@ def parse_study(data: Mapping[str, Any]) -> ParsedTrial:
     title = _text(identification, "briefTitle")
     official_title = _text(identification, "officialTitle")
     acronym = _text(identification, "acronym")
-    keywords = [k for k in _list(conditions_module, "keywords") if isinstance(k, str)]
+    keywords = list(_unique_texts(_list(conditions_module, "keywords")))
     conditions = _unique_texts(_list(conditions_module, "conditions"))
     intervention_texts = [
         text
@@ -343,13 +476,27 @@ def parse_study(data: Mapping[str, Any]) -> ParsedTrial:
         # Registry Markdown is stored untouched (escapes such as "\>" included): the renderer
         # resolves them, and rewriting here would make the stored text differ from the registry's.
         brief_summary=_text(_obj(protocol, "descriptionModule"), "briefSummary", strip=False),
-        eligibility_criteria=_text(eligibility, "eligibilityCriteria", strip=False),
+        eligibility_criteria=criteria,
+        inclusion_criteria=inclusion,
+        exclusion_criteria=exclusion,
+        healthy_volunteers=healthy if isinstance(healthy, bool) else None,
+        keywords=tuple(keywords),
+        central_contacts=_contacts(_list(_obj(protocol, "contactsLocationsModule"), "centralContacts")),
+        arms=_arms(_obj(protocol, "armsInterventionsModule")),
+        intervention_details=_intervention_details(raw_interventions),
+        primary_outcomes=_outcomes(outcomes, "primaryOutcomes"),
+        secondary_outcomes=_outcomes(outcomes, "secondaryOutcomes"),
+        allocation=_text(design_info, "allocation"),
+        masking=_text(_obj(design_info, "maskingInfo"), "masking"),
+        intervention_model=_text(design_info, "interventionModel"),
+        has_results=data.get("hasResults") is True,
+        version_date=version_date,
         sex=_text(eligibility, "sex"),
         minimum_age=_text(eligibility, "minimumAge"),
         maximum_age=_text(eligibility, "maximumAge"),
         locations=_locations(_obj(protocol, "contactsLocationsModule")),
         car_t_target=guess_car_t_target([title, official_title, acronym, *keywords, *intervention_texts]),
-        condition_groups=guess_condition_groups(conditions, [title, official_title, *keywords]),
+        condition_groups=guess_condition_groups([*conditions, *keywords], [title, official_title]),
     )
 
 

@@ -15,3 +15,18 @@ def partial_date(value: str, date_type: str = "") -> str:
 def phase_label(codes) -> str:
     """['PHASE2', 'PHASE3'] -> 'Phase 2/3'; '' for none."""
     return display.phase_label(codes or ())
+
+
+@register.filter
+def allocation_text(code: str) -> str:
+    return display.ALLOCATION_TEXT.get(code or "", "")
+
+
+@register.filter
+def masking_text(code: str) -> str:
+    return display.MASKING_TEXT.get(code or "", "")
+
+
+@register.filter
+def arm_type_text(code: str) -> str:
+    return display.ARM_TYPE_TEXT.get(code or "", (code or "").replace("_", " ").capitalize())
