@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "articles",
     "faq",
     "trials",
+    "portal.glossary",
     "allauth",
     "allauth.account",
 ]
