@@ -47,7 +47,8 @@ class TermQuerySet(ContentQuerySet):
         return self.prefetch_related("variants")
 
     def for_detail(self) -> TermQuerySet:
-        return self.for_listing()
+        """Variants (prefetch) and the author (join) for the dates line."""
+        return self.select_related("author").prefetch_related("variants")
 
     def alphabetical(self) -> TermQuerySet:
         return self.order_by("normalised", "pk")
@@ -87,10 +88,13 @@ class Term(ContentBase):
         help_text=_("Set for terms installed by load_glossary: the key of the seed entry."),
     )
     seed_hash = models.CharField(
+        max_length=64, blank=True, editable=False, help_text=_("Fingerprint of the seed entry last installed.")
+    )
+    seed_state = models.CharField(
         max_length=64,
         blank=True,
         editable=False,
-        help_text=_("Fingerprint of the term as load_glossary last wrote it; an edit by an editor changes the term."),
+        help_text=_("Fingerprint of the term as load_glossary left it; an editor's change makes it differ."),
     )
 
     objects = TermQuerySet.as_manager()
