@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test install migrate demo static browser screenshots bench-search bench-import lint clean
+.PHONY: run test install migrate demo static browser screenshots bench-search bench-search-quality bench-import lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,7 @@ migrate: install
 
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py load_glossary
 
 static: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
@@ -58,6 +59,12 @@ BENCH_ITEMS ?= 100000
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
 bench-search: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_search --items $(BENCH_ITEMS)
+
+# Graded patient-style queries (tests/data/search_eval.json) over demo content + glossary, on a scratch
+# SQLite file and a scratch PostgreSQL database (portal_bench_search_quality on SEARCH_QUALITY_PG_URL's server,
+# default 127.0.0.1:5432): nDCG@5, MRR and zero-result queries per database. BENCH_ARGS=--verbose for every query.
+bench-search-quality: install
+	$(BIN)/python scripts/bench_search_quality.py $(BENCH_ARGS)
 
 # PNGs of the main pages (desktop and phone, light and dark) in screenshots/, which git ignores.
 # Uses a scratch SQLite database; `--docs` also refreshes the README images in docs/.

@@ -485,7 +485,7 @@ TERMS = [
          """A reaction when activated immune cells release many signalling proteins, causing fever, low blood
          pressure or breathing problems. It is the most common serious early side effect of CAR T and is
          graded and treated in hospital.""",
-         abbreviation=["CRS"]),
+         abbreviation=["CRS"], lay=["cytokine storm"]),
     term("icans", "ICANS", "side_effects",
          """Immune effector cell-associated neurotoxicity syndrome: confusion, trouble speaking or writing,
          drowsiness and rarely seizures in the days after CAR T. It is usually temporary and watched for
