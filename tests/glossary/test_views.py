@@ -93,3 +93,16 @@ def test_faq_and_trial_pages_link_terms(client):
     html = client.get(trial.get_absolute_url()).content.decode()
     assert html.count('href="#def-crs"') == 1
     assert '<p class="lead">Watches for <a class="gloss"' in html
+
+
+def test_first_view_after_a_glossary_change_costs_the_same_with_3_and_30_terms(client, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    article = ArticleFactory(body="word000 and alias001")
+    _terms(3)  # each factory call moves the glossary version, so the next view renders again
+    with CaptureQueriesContext(connection) as three:
+        client.get(article.get_absolute_url())
+    _terms(27, start=3)
+    with django_assert_num_queries(len(three.captured_queries)):
+        client.get(article.get_absolute_url())
