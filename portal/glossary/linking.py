@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 
+from .models import Term, Variant
 from .services import VERSION_KEY, glossary_version_bump
 from .text import normalise, variant_pattern
 
@@ -167,8 +168,6 @@ _matchers: dict[str, Matcher] = {}
 
 def load_matcher() -> Matcher:
     """Every published term and its variants from the database (one query)."""
-    from .models import Term, Variant  # noqa: PLC0415  (models import this module's neighbours)
-
     names: list[tuple[str, bool, DefinedTerm]] = []
     terms: dict[int, DefinedTerm] = {}
     for term in Term.objects.published().only("pk", "slug", "title", "body_html").order_by("pk"):

@@ -12,6 +12,8 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 
+from .models import Term
+
 VERSION_KEY = "glossary:version"
 
 
@@ -23,7 +25,5 @@ def glossary_version_bump() -> str:
 
 def glossary_item_changed(item) -> None:
     """Moderation hook: any change to a term (published, edited, sent back, archived) moves the version."""
-    from .models import Term  # noqa: PLC0415  (apps.ready registers this before models may be imported)
-
     if isinstance(item, Term):
         transaction.on_commit(glossary_version_bump)

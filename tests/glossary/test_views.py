@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 
 from portal.content.models import Status
@@ -96,9 +98,6 @@ def test_faq_and_trial_pages_link_terms(client):
 
 
 def test_first_view_after_a_glossary_change_costs_the_same_with_3_and_30_terms(client, django_assert_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     article = ArticleFactory(body="word000 and alias001")
     _terms(3)  # each factory call moves the glossary version, so the next view renders again
     with CaptureQueriesContext(connection) as three:
