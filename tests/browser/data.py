@@ -176,7 +176,7 @@ def build_site_content() -> SiteContent:
     # Published glossary terms, so detail pages show auto-linked definitions and the glossary pages have entries.
     TermFactory(title="CAR T-cell therapy", slug="car-t-cell-therapy", category="cell_therapy",
                 body="A treatment that changes a person's own T cells so they find a chosen target.",
-                variants=["CAR T", "CAR-T"])
+                variants=["CAR T"])
     TermFactory(title="infusion", slug="infusion", category="cell_therapy",
                 body="Giving a medicine or cells slowly into a vein through a drip.", variants=["drip"])
     TermFactory(title="chemotherapy", slug="chemotherapy", category="cell_therapy",
