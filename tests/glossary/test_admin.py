@@ -88,3 +88,10 @@ def test_changelist_searches_variants_and_filters_by_category(moderator_client):
     assert "ocrelizumab" in page and "fatigue" not in page
     page = moderator_client.get(CHANGELIST, {"category__exact": "symptoms"}).content.decode()
     assert "fatigue" in page and "ocrelizumab" not in page
+
+
+def test_change_form_shows_inline_variants_and_the_moderation_fields(moderator_client):
+    term = TermFactory(title="ocrelizumab", variants=["Ocrevus"])
+    html = moderator_client.get(reverse("admin:glossary_term_change", args=[term.pk])).content.decode()
+    assert 'value="Ocrevus"' in html and "Preferred term" in html and "Definition" in html
+    assert "Open the public page" in html
