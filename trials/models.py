@@ -16,13 +16,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.content.markdown import render_markdown
 from portal.content.models import ContentBase, ContentQuerySet
 
+from .changes import change_summary
 from .choices import (
     MS_ANY,
     MS_GROUPS,
     OPEN_STATUSES,
     CarTTarget,
+    ChangeField,
     ConditionGroup,
     RecruitmentStatus,
     SponsorType,
@@ -180,8 +183,6 @@ class Trial(ContentBase):
         verbose_name_plural = _("trials")
 
     def save(self, *args, **kwargs) -> None:
-        from portal.content.markdown import render_markdown
-
         update_fields = kwargs.get("update_fields")
         extra = set()
         # Registry refreshes save with update_fields: only re-render what they changed.
@@ -285,17 +286,6 @@ class Location(models.Model):
             return self.status
 
 
-class ChangeField(models.TextChoices):
-    OVERALL_STATUS = "overall_status", _("recruitment status")
-    PHASES = "phases", _("phase")
-    ENROLLMENT = "enrollment", _("number of participants")
-    START_DATE = "start_date", _("start date")
-    PRIMARY_COMPLETION_DATE = "primary_completion_date", _("primary completion date")
-    COMPLETION_DATE = "completion_date", _("completion date")
-    SITES_ADDED = "sites_added", _("sites added")
-    SITES_REMOVED = "sites_removed", _("sites removed")
-
-
 class TrialChange(models.Model):
     """One registry fact that changed on a refresh: the trial's history and what member alerts send.
 
@@ -335,6 +325,4 @@ class TrialChange(models.Model):
     @property
     def summary(self) -> str:
         """A plain-language sentence with its month, e.g. "Started recruiting Mar 2024"."""
-        from .changes import change_summary
-
         return change_summary(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -87,8 +88,6 @@ def register_data_exporter(key: str, exporter: DataExporter) -> DataExporter:
 
 
 def _export_profile(user: User) -> dict:
-    from allauth.account.models import EmailAddress
-
     return {
         "email": user.email,
         "email_addresses": [

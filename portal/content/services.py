@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from .models import ContentBase, ModerationEvent, Status
 
 if TYPE_CHECKING:
-    from portal.accounts.models import User
+    from django.contrib.auth.models import AbstractUser as User
 
 # Functions called with the item after every status change or published edit, inside the
 # transaction. Other apps (search index, alerts) register here instead of using signals.

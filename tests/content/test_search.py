@@ -218,9 +218,9 @@ def test_tag_filter(corpus):
 
 
 def test_trial_status_filter(corpus):
-    assert titles("multiple sclerosis", trial_status="RECRUITING") == ["KYV-101 in progressive multiple sclerosis"]
-    assert titles("car t", trial_status="open") == ["KYV-101 in progressive multiple sclerosis"]
-    assert titles("nmosd", trial_status="open") == []
+    assert titles("multiple sclerosis", state="RECRUITING") == ["KYV-101 in progressive multiple sclerosis"]
+    assert titles("car t", state="open") == ["KYV-101 in progressive multiple sclerosis"]
+    assert titles("nmosd", state="open") == []
 
 
 def test_pages_split_the_ranked_list():

@@ -31,7 +31,7 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(
                     f"Account '{account.username}' already exists; its password was not changed. "
-                    f"To set a new one: python manage.py changepassword {account.username}"
+                    f"To set a new one: .venv/bin/python manage.py changepassword {account.username}"
                 )
         for key, label in KINDS:
             self.stdout.write(f"{label}: {report.created[key]} created, {report.existing[key]} already there")
