@@ -44,6 +44,8 @@ class ContentTypeSpec:
     state_choices: tuple[tuple[str, str], ...] = ()
     # The label of the search filter over `state` (e.g. "Trial recruitment status").
     state_filter_label: str = ""
+    # Its items answer questions (FAQ): the search ranks them a little higher for a question-shaped query.
+    answers_questions: bool = False
     # The home page: context name -> a callable returning the items shown under it.
     home_sections: dict[str, Callable[[], Iterable[ContentBase]]] = field(default_factory=dict)
 
