@@ -32,8 +32,8 @@ TOP = 10
 
 def hit_key(hit) -> str:
     """The stable key of a search hit: trial:<NCT id>, or <kind>:<slug> from its URL."""
-    if getattr(hit, "nct_id", ""):
-        return f"trial:{hit.nct_id}"
+    if hit.kind == "trial" and getattr(hit, "code", ""):
+        return f"trial:{hit.code}"
     return f"{hit.kind}:{hit.url.rstrip('/').rsplit('/', 1)[-1]}"
 
 

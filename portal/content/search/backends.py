@@ -232,8 +232,11 @@ class PostgreSQLBackend(Backend):
 
     def similar_words(self, word):
         with connection.cursor() as cursor:
+            # The same candidates as SQLite's (the caller measures the distance and breaks ties by word).
             cursor.execute(
-                "SELECT word FROM content_searchword WHERE word %% %s ORDER BY word <-> %s LIMIT 30", [word, word]
+                "SELECT word FROM content_searchword WHERE length(word) BETWEEN %s AND %s"
+                " AND (left(word, 1) = %s OR right(word, 2) = %s)",
+                [len(word) - 2, len(word) + 2, word[:1], word[-2:]],
             )
             return [row[0] for row in cursor.fetchall()]
 

@@ -89,3 +89,27 @@ class SearchTermStat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term}: {self.value}"
+
+
+class SearchExpansion(models.Model):
+    """Phrases that mean the same thing for search: every row of a `group` expands to the others.
+
+    The core only reads this table; an app fills it (the glossary: one group per published term,
+    a row for the preferred term and each variant), so search never imports that app. The group's
+    `title`, `url` and `summary` are shown when a query is exactly one of its phrases.
+    """
+
+    group = models.CharField(max_length=100, db_index=True)
+    phrase = models.CharField(max_length=200, db_index=True, help_text=_("The tokens of `text` (text.tokenize)."))
+    text = models.CharField(max_length=200)
+    title = models.CharField(max_length=200)
+    url = models.CharField(max_length=500, blank=True)
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        app_label = "content"
+        constraints = [models.UniqueConstraint(fields=["group", "phrase"], name="content_searchexpansion_unique")]
+        verbose_name = _("search expansion")
+
+    def __str__(self) -> str:
+        return f"{self.group}: {self.text}"

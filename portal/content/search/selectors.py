@@ -12,11 +12,12 @@ from django.utils.safestring import SafeString, mark_safe
 from taggit.models import TaggedItem
 
 from .backends import Filters, SearchHit, get_backend
+from .expansion import ExpansionGroup, english_words, expand
 from .indexing import ENTRIES_KEY, TERM_FIELDS, length_key
 from .models import SearchEntry, SearchTermStat, SearchWord
 from .scoring import Statistics, score
 from .snippets import snippet
-from .text import MARK_END, MARK_START, ParsedQuery, allowed_typos, edit_distance, parse_query
+from .text import MARK_END, MARK_START, ParsedQuery, allowed_typos, edit_distance, parse_query, stem
 
 PER_PAGE = 20
 # Most candidates one query ranks; beyond it the cheap score picks them (see backends).
@@ -33,6 +34,7 @@ class SearchResults:
     showing_for: str = ""  # the corrected query when the typed one found nothing
     relaxed: bool = False  # no item had every word; these have some of them
     suggestions: list[str] = field(default_factory=list)  # close spellings, when nothing was found
+    definition: ExpansionGroup | None = None  # the query is exactly this glossary term or one of its names
 
     @property
     def hits(self) -> list[SearchHit]:
@@ -107,9 +109,13 @@ def _run(
     return hits, total, page_number
 
 
-def spelling_corrections(words: list[str]) -> dict[str, str]:
-    """For each word the index has never seen, the closest dictionary word within one or two typos."""
-    candidates = [w for w in dict.fromkeys(words) if allowed_typos(w)]
+def spelling_corrections(words: list[str], protected: set[str] = frozenset()) -> dict[str, str]:
+    """For each word the index has never seen, the closest dictionary word within one or two typos.
+
+    A real English word, or a word whose token is in `protected` (e.g. a glossary name), is never corrected.
+    """
+    english = english_words()
+    candidates = [w for w in dict.fromkeys(words) if allowed_typos(w) and w not in english and stem(w) not in protected]
     if not candidates:
         return {}
     known = set(SearchWord.objects.filter(word__in=candidates).values_list("word", flat=True))
@@ -120,7 +126,7 @@ def spelling_corrections(words: list[str]) -> dict[str, str]:
             continue
         limit = allowed_typos(word)
         scored = sorted(
-            (edit_distance(word, other, limit), other) for other in backend.similar_words(word) if other != word
+            (edit_distance(word, other, limit), other) for other in set(backend.similar_words(word)) if other != word
         )
         if scored and scored[0][0] <= limit:
             corrections[word] = scored[0][1]
@@ -147,10 +153,15 @@ def search(
     parsed = parse_query(query)
     if parsed.is_empty:
         return results
+    expanded = expand(parsed)
+    parsed, results.definition = expanded.parsed, expanded.exact
     filters = Filters(kind=kind or "", tag=tag or "", state=state or "")
     hits, total, page = _run(parsed, filters, max(page, 1), per_page)
     if not total:
-        corrections = spelling_corrections(parsed.words)
+        corrections = spelling_corrections(
+            [w for clause in parsed.clauses for t in clause if not t.expansion and not t.is_phrase for w in t.words],
+            expanded.known_tokens,
+        )
         if corrections:
             corrected = parsed.replaced(corrections)
             hits, total, page = _run(corrected, filters, page, per_page)

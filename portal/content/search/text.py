@@ -174,6 +174,8 @@ class ParsedQuery:
 
     def replaced(self, corrections: dict[str, str]) -> ParsedQuery:
         def fix(term: Term) -> Term:
+            if term.expansion:
+                return term
             return Term(tuple(corrections.get(w, w) for w in term.words), term.expansion, term.weight)
 
         return ParsedQuery(

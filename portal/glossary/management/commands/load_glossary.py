@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from portal.glossary.seed.loader import GlossaryLoadError, default_moderator, glossary_load
 from portal.glossary.seed.terms import SEED_VERSION, TERMS
+from portal.glossary.services import glossary_search_expansions_rebuild
 
 
 class Command(BaseCommand):
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             report = glossary_load(moderator=moderator)
         except (GlossaryLoadError, PermissionDenied, ValidationError) as exc:
             raise CommandError(f"The glossary was not loaded (nothing was changed): {exc}") from exc
+        glossary_search_expansions_rebuild()
         for line in report.skipped:
             self.stdout.write(self.style.WARNING(line))
         c = report.counts
