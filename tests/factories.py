@@ -119,7 +119,8 @@ class SubmissionFactory(factory.django.DjangoModelFactory):
 class TermFactory(ContentFactory):
     """A glossary term; `variants=["Ocrevus", ("MG", True)]` adds variants ((text, match_case) tuples allowed).
 
-    Like the publish service's hook, creating one moves the glossary version so cached renderings refresh.
+    Like the publish service's hook, creating one moves the glossary version so cached renderings refresh,
+    and fills the term's search expansions.
     """
 
     class Meta:
@@ -135,7 +136,7 @@ class TermFactory(ContentFactory):
     @factory.post_generation
     def variants(self, create, extracted, **kwargs):
         from portal.glossary.models import Variant
-        from portal.glossary.services import glossary_version_bump
+        from portal.glossary.services import glossary_version_bump, term_search_expansions_update
 
         if not create:
             return
@@ -143,3 +144,4 @@ class TermFactory(ContentFactory):
             text, match_case = value if isinstance(value, tuple) else (value, False)
             Variant.objects.create(term=self, text=text, match_case=match_case)
         glossary_version_bump()
+        term_search_expansions_update(self)

@@ -306,8 +306,9 @@ def test_search_url_name():
 def test_search_page_query_count(client, django_assert_num_queries, rows):
     ArticleFactory.create_batch(rows, summary="Manatee facts.", tags=["sea", "mammals"])
     rebuild()
-    # candidates, term statistics, the page's rows, and the tag filter options: the same on both databases
-    with django_assert_num_queries(4):
+    # glossary expansions, candidates, term statistics, the page's rows, and the tag filter options:
+    # the same on both databases
+    with django_assert_num_queries(5):
         response = client.get(reverse("search:results"), {"q": "manatee"})
     assert response.status_code == 200
     assert len(response.context["results"].hits) == min(rows, 20)

@@ -17,7 +17,7 @@ from .indexing import ENTRIES_KEY, TERM_FIELDS, length_key
 from .models import SearchEntry, SearchTermStat, SearchWord
 from .scoring import Statistics, score
 from .snippets import snippet
-from .text import MARK_END, MARK_START, ParsedQuery, allowed_typos, edit_distance, parse_query, stem
+from .text import MARK_END, MARK_START, ParsedQuery, allowed_typos, edit_distance, WORD_RE, parse_query, stem
 
 PER_PAGE = 20
 # Most candidates one query ranks; beyond it the cheap score picks them (see backends).
@@ -35,6 +35,7 @@ class SearchResults:
     relaxed: bool = False  # no item had every word; these have some of them
     suggestions: list[str] = field(default_factory=list)  # close spellings, when nothing was found
     definition: ExpansionGroup | None = None  # the query is exactly this glossary term or one of its names
+    no_words: str = ""  # "punctuation" or "stop_words": the query had nothing to search for
 
     @property
     def hits(self) -> list[SearchHit]:
@@ -152,6 +153,7 @@ def search(
     results = SearchResults(query=query)
     parsed = parse_query(query)
     if parsed.is_empty:
+        results.no_words = "stop_words" if WORD_RE.search(query) else "punctuation"
         return results
     expanded = expand(parsed)
     parsed, results.definition = expanded.parsed, expanded.exact
