@@ -17,7 +17,7 @@ from .indexing import ENTRIES_KEY, TERM_FIELDS, length_key
 from .models import SearchEntry, SearchTermStat, SearchWord
 from .scoring import Statistics, score
 from .snippets import snippet
-from .text import MARK_END, MARK_START, ParsedQuery, allowed_typos, edit_distance, WORD_RE, parse_query, stem
+from .text import MARK_END, MARK_START, WORD_RE, ParsedQuery, allowed_typos, edit_distance, parse_query, stem
 
 PER_PAGE = 20
 # Most candidates one query ranks; beyond it the cheap score picks them (see backends).
