@@ -7,7 +7,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test install migrate demo static browser screenshots bench-search bench-import bench-load bench-pages bench-finder wrk nginx test-multiserver test-redis lint clean
+.PHONY: run serve test install migrate demo static browser screenshots bench-search bench-search-quality bench-import bench-load bench-pages bench-finder wrk nginx test-multiserver test-redis lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,7 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py load_demo_pages
+	$(BIN)/python manage.py load_glossary
 
 static: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
@@ -93,6 +94,12 @@ bench-search: install
 # make bench-finder BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench
 bench-finder: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_finder --trials 1000 --sites 50000
+
+# Graded patient-style queries (tests/data/search_eval.json) over demo content + glossary, on a scratch
+# SQLite file and a scratch PostgreSQL database (portal_bench_search_quality on SEARCH_QUALITY_PG_URL's server,
+# default 127.0.0.1:5432): nDCG@5, MRR and zero-result queries per database. BENCH_ARGS=--verbose for every query.
+bench-search-quality: install
+	$(BIN)/python scripts/bench_search_quality.py $(BENCH_ARGS)
 
 # PNGs of the main pages (desktop and phone, light and dark) in screenshots/, which git ignores.
 # Uses a scratch SQLite database; `--docs` also refreshes the README images in docs/.

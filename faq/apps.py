@@ -19,6 +19,7 @@ class FaqConfig(AppConfig):
                 kind="faq",
                 label=_("FAQ"),
                 plural=Question._meta.verbose_name_plural,
+                answers_questions=True,
                 home_sections={
                     "featured_questions": lambda: Question.objects.published().filter(featured=True).for_listing()[:5]
                 },

@@ -57,6 +57,7 @@ def _apply(modeladmin, request, queryset, service, done_message: str, **kwargs) 
     for item in queryset:
         try:
             service(item=item, **kwargs)
+            modeladmin.after_action(item)
             done += 1
         except (PermissionDenied, ValidationError) as exc:
             failed.append(f"{item}: {' '.join(getattr(exc, 'messages', [str(exc)]))}")
@@ -162,6 +163,10 @@ class ContentAdmin(admin.ModelAdmin):
     inlines = [ModerationHistoryInline]
     content_fields = ("title", "slug", "summary", "body", "tags", "last_reviewed")
     save_on_top = True
+
+    def after_action(self, item) -> None:
+        """Called after each item a list action (submit, publish, send back, archive) changed; a type
+        with its own follow-up (the glossary) overrides it."""
 
     def get_fieldsets(self, request, obj=None):
         return [

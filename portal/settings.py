@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "portal.demo",
     "portal.pages",
     "portal.feeds",
+    "portal.glossary",
     "allauth",
     "allauth.account",
 ]

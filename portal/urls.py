@@ -13,6 +13,7 @@ urlpatterns = [
     path("articles/", include("articles.urls")),
     path("faq/", include("faq.urls")),
     path("trials/", include("trials.urls")),
+    path("glossary/", include("portal.glossary.urls")),
     path("tags/<slug:slug>/", public_page(content_views.TagView.as_view()), name="tag"),
     path("search/", include("portal.content.search_urls")),
     path(

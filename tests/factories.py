@@ -163,3 +163,34 @@ class SubmissionFactory(factory.django.DjangoModelFactory):
     question = factory.Sequence(lambda n: f"How long does recovery after CAR T-cell therapy take? ({n})")
     email = factory.LazyAttribute(lambda o: "" if o.user else "visitor@example.org")
     user = None
+
+
+class TermFactory(ContentFactory):
+    """A glossary term; `variants=["Ocrevus", ("MG", True)]` adds variants ((text, match_case) tuples allowed).
+
+    Like the publish service's hook, creating one moves the glossary version so cached renderings refresh,
+    and fills the term's search expansions.
+    """
+
+    class Meta:
+        model = "glossary.Term"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"term{n}")
+    slug = factory.Sequence(lambda n: f"term-{n}")
+    summary = ""
+    body = "A plain-language definition."
+    category = "symptoms"
+
+    @factory.post_generation
+    def variants(self, create, extracted, **kwargs):
+        from portal.glossary.models import Variant
+        from portal.glossary.services import glossary_version_bump, term_search_expansions_update
+
+        if not create:
+            return
+        for value in extracted or ():
+            text, match_case = value if isinstance(value, tuple) else (value, False)
+            Variant.objects.create(term=self, text=text, match_case=match_case)
+        glossary_version_bump()
+        term_search_expansions_update(self)

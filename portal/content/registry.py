@@ -49,6 +49,8 @@ class ContentTypeSpec:
     # saved it" (e.g. a trial's recruitment status); "" for neither.
     saved_item_template: str = ""
     saved_status_field: str = ""
+    # Its items answer questions (FAQ): the search ranks them a little higher for a question-shaped query.
+    answers_questions: bool = False
     # The home page: context name -> a callable returning the items shown under it.
     home_sections: dict[str, Callable[[], Iterable[ContentBase]]] = field(default_factory=dict)
 

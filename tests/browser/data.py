@@ -27,6 +27,7 @@ from tests.factories import (
     QuestionFactory,
     SourceFactory,
     SubmissionFactory,
+    TermFactory,
     TrialFactory,
     UserFactory,
 )
@@ -181,4 +182,12 @@ def build_site_content() -> SiteContent:
     )
     content_save(item=pending, user=site.editor, tags=["CD19"])
     site.in_review = content_submit(item=pending, user=site.editor)
+    # Published glossary terms, so detail pages show auto-linked definitions and the glossary pages have entries.
+    TermFactory(title="CAR T-cell therapy", slug="car-t-cell-therapy", category="cell_therapy",
+                body="A treatment that changes a person's own T cells so they find a chosen target.",
+                variants=["CAR T"])
+    TermFactory(title="infusion", slug="infusion", category="cell_therapy",
+                body="Giving a medicine or cells slowly into a vein through a drip.", variants=["drip"])
+    TermFactory(title="chemotherapy", slug="chemotherapy", category="cell_therapy",
+                body="Medicines that kill dividing cells.")
     return site

@@ -87,6 +87,8 @@ PAGES: list[PageSpec] = [
     PageSpec("trial detail, member", lambda s: s.trial.get_absolute_url(), user="member"),
     PageSpec("tag page", lambda s: reverse("tag", kwargs={"slug": "car-t"})),
     PageSpec("tag page, one type", lambda s: reverse("tag", kwargs={"slug": "car-t"}) + "?type=article"),
+    PageSpec("glossary", lambda s: reverse("glossary:index")),
+    PageSpec("glossary term", lambda s: reverse("glossary:detail", kwargs={"slug": "car-t-cell-therapy"})),
     PageSpec("search results", lambda s: reverse("search:results") + "?q=CAR+T"),
     PageSpec("search no results", lambda s: reverse("search:results") + "?q=zzqxv"),
     PageSpec("search empty", lambda s: reverse("search:results")),

@@ -61,7 +61,7 @@ def test_trial_document_fills_the_generic_index_fields():
     )
     entry = build_entry(trial)
     assert (entry.kind, entry.code, entry.state, entry.is_open) == ("trial", "NCT06451159", "RECRUITING", True)
-    assert entry.identifiers.split() == ["nct06451159", "kysa7", "kyv101", "kysa-7"]
+    assert entry.code_terms.split() == ["nct06451159", "kysa7", "kyv101"]
     assert "statusrecruiting0" in entry.facets and "statusopen0" in entry.facets
 
 

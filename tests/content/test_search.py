@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
 from django.urls import resolve, reverse
 from django.utils import timezone
 
@@ -124,12 +123,12 @@ def test_acronyms_of_target_and_condition_find_the_trial(corpus):
     assert titles("bcma nmosd")[0] == "BCMA-directed cells in NMOSD"
 
 
-def test_title_beats_summary_beats_body_beats_tags():
+def test_title_beats_summary_beats_tags_beats_body():
     ArticleFactory(title="Tags only", summary="Nothing.", body="Nothing.", tags=["zebrafish"])
     ArticleFactory(title="In the body", summary="Nothing.", body="A note on zebrafish models.")
     ArticleFactory(title="In the summary", summary="Zebrafish models.", body="Nothing.")
     ArticleFactory(title="Zebrafish models", summary="Nothing.", body="Nothing.")
-    assert titles("zebrafish") == ["Zebrafish models", "In the summary", "In the body", "Tags only"]
+    assert titles("zebrafish") == ["Zebrafish models", "In the summary", "Tags only", "In the body"]
 
 
 def test_recruiting_trial_wins_a_tie_over_a_completed_one():
@@ -140,11 +139,11 @@ def test_recruiting_trial_wins_a_tie_over_a_completed_one():
 
 def test_recently_reviewed_item_wins_a_tie_over_an_old_one():
     old = timezone.now() - datetime.timedelta(days=900)
-    ArticleFactory(title="Axolotl notes A", summary="Same.", body="Same.", published_at=old)
+    ArticleFactory(title="Axolotl notes one", summary="Same.", body="Same.", published_at=old)
     ArticleFactory(
-        title="Axolotl notes B", summary="Same.", body="Same.", published_at=old, last_reviewed=timezone.localdate()
+        title="Axolotl notes two", summary="Same.", body="Same.", published_at=old, last_reviewed=timezone.localdate()
     )
-    assert titles("axolotl")[0] == "Axolotl notes B"
+    assert titles("axolotl")[0] == "Axolotl notes two"
 
 
 # Language and syntax
@@ -303,10 +302,9 @@ def test_search_url_name():
 @pytest.mark.parametrize("rows", [3, 30])
 def test_search_page_query_count(client, django_assert_num_queries, rows):
     ArticleFactory.create_batch(rows, summary="Manatee facts.", tags=["sea", "mammals"])
-    # the ranked page (with count and snippets) and the tag filter options; PostgreSQL first reads the
-    # index size (on a large index it then asks the planner how common the words are)
-    planning = 1 if connection.vendor == "postgresql" else 0
-    with django_assert_num_queries(2 + planning):
+    # glossary expansions, candidates, term statistics, the page's rows, and the tag filter options:
+    # the same on both databases
+    with django_assert_num_queries(5):
         response = client.get(reverse("search:results"), {"q": "manatee"})
     assert response.status_code == 200
     assert len(response.context["results"].hits) == min(rows, 20)

@@ -1,24 +1,25 @@
 """The two full-text engines behind one interface; `get_backend()` is the only place that picks one.
 
-Both rank at most `cap` candidates per query, so a query that matches nearly every row ("multiple
-sclerosis") costs about the same as a rare one: the engine stops after `cap` matches instead of
-scoring the whole table. Below the cap, ranking is exact. Above it, SQLite ranks the newest `cap`
-matches (FTS5 walks entry ids backwards for free; ids follow the last change, see indexing) and
-PostgreSQL the first `cap` it finds.
+A backend only FINDS candidates; `scoring` ranks them the same way on both. Both match the same
+stored tokens with the same logic (every clause, any term of a clause, phrases, exclusions, filter
+words), and both keep at most `cap` candidates by the same cheap score: first the entries whose
+title or codes match every clause, then the rest, newest entry first within each group. So the
+candidate set never depends on the planner, and a query that matches nearly every row ("multiple
+sclerosis") costs about the same as a rare one.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
 from ..registry import spec_for_kind
-from .text import MARK_END, MARK_START, ParsedQuery, Term, facet_token
+from .scoring import Candidate
+from .text import ParsedQuery, Term, facet_token
 
 RECENT_REVIEW_DAYS = 365
 
@@ -48,6 +49,7 @@ class SearchHit:
     state: str = ""
     summary: str = ""
     snippet: str = ""  # plain text with MARK_START/MARK_END around matches; escaped by the selector
+    body: str = ""  # the start of the body, for the snippet
 
     @property
     def kind_label(self) -> str:
@@ -65,99 +67,123 @@ class SearchHit:
         return bool(self.reviewed_on and (self.published_at is None or self.reviewed_on != self.published_at.date()))
 
 
-DISPLAY_COLUMNS = (
-    "e.id, e.kind, e.title, e.url, e.published_at, e.reviewed_on, e.tag_list, e.code, e.state, e.summary"
+DISPLAY_COLUMNS = "e.id, e.kind, e.title, e.url, e.published_at, e.reviewed_on, e.tag_list, e.code, e.state, e.summary"
+CANDIDATE_COLUMNS = (
+    "e.id, e.kind, e.code, e.is_open, e.reviewed_on,"
+    " e.title_terms, e.code_terms, e.summary_terms, e.tag_terms, e.body_terms"
 )
+TERM_FIELDS = ("title_terms", "code_terms", "summary_terms", "tag_terms", "body_terms")
+SNIPPET_BODY_CHARS = 4000
+
+
+def _date(value) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 class Backend:
     vendor = ""
 
-    def search(
-        self, parsed: ParsedQuery, *, filters: Filters, offset: int, limit: int, cap: int
-    ) -> tuple[list[SearchHit], int]:
+    def candidates(self, parsed: ParsedQuery, *, filters: Filters, cap: int) -> list[Candidate]:
+        """At most `cap` entries that match `parsed` and `filters`, chosen by the cheap score."""
+        if parsed.is_empty:
+            return []
+        sql, params = self.candidate_sql(parsed, filters, cap)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return [
+            Candidate(
+                id=row[0],
+                kind=row[1],
+                code=row[2],
+                is_open=bool(row[3]),
+                reviewed_on=_date(row[4]),
+                fields={name: f" {value} " for name, value in zip(TERM_FIELDS, row[5:10], strict=True) if value},
+            )
+            for row in rows
+        ]
+
+    def candidate_sql(self, parsed: ParsedQuery, filters: Filters, cap: int) -> tuple[str, list]:
         raise NotImplementedError
+
+    def hits(self, ids: list[int]) -> list[SearchHit]:
+        """The display rows of `ids`, in that order."""
+        if not ids:
+            return []
+        marks = ", ".join(["%s"] * len(ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {DISPLAY_COLUMNS}, substr(e.body, 1, {SNIPPET_BODY_CHARS})"
+                f" FROM content_searchentry e WHERE e.id IN ({marks})",
+                ids,
+            )
+            by_id = {row[0]: self._hit(row) for row in cursor.fetchall()}
+        return [by_id[i] for i in ids if i in by_id]
 
     def similar_words(self, word: str) -> list[str]:
         """Dictionary words that could be `word` with a typo (the caller measures the distance)."""
         raise NotImplementedError
 
     @staticmethod
-    def _review_cutoff() -> datetime.date:
+    def review_cutoff() -> datetime.date:
         return timezone.localdate() - datetime.timedelta(days=RECENT_REVIEW_DAYS)
 
     @staticmethod
-    def _hit(row, snippet: str) -> SearchHit:
-        hit = SearchHit(*row[:10], snippet=snippet)
+    def _hit(row) -> SearchHit:
+        hit = SearchHit(*row[:10], body=row[10] or "")
         if isinstance(hit.tag_list, str):
             hit.tag_list = json.loads(hit.tag_list)
         if isinstance(hit.published_at, str):
             hit.published_at = datetime.datetime.fromisoformat(hit.published_at)
-        if isinstance(hit.reviewed_on, str):
-            hit.reviewed_on = datetime.date.fromisoformat(hit.reviewed_on)
+        hit.reviewed_on = _date(hit.reviewed_on)
         if hit.published_at is not None and timezone.is_naive(hit.published_at):
             hit.published_at = timezone.make_aware(hit.published_at, datetime.UTC)
         return hit
 
 
 def _fts5_term(term: Term) -> str:
-    return '"' + " ".join(term.words).replace('"', '""') + '"'
+    return '"' + " ".join(term.tokens) + '"'
 
 
 class SQLiteBackend(Backend):
-    """FTS5 with bm25() column weights (lower is better) and snippet()."""
+    """FTS5 over the stored tokens (plain unicode61 tokenizer: the tokens are already stemmed)."""
 
     vendor = "sqlite"
-    # title, identifiers, summary, body, terms, tags
-    WEIGHTS = "10.0, 8.0, 4.0, 1.5, 1.0, 0.4, 0.0"  # ... tags, facets
+    TEXT_COLUMNS = "{title_terms code_terms summary_terms tag_terms body_terms}"
+    HEAD_COLUMNS = "{title_terms code_terms}"
 
     @staticmethod
-    def match_expression(parsed: ParsedQuery, filters: Filters) -> str:
-        clauses = ["(" + " OR ".join(_fts5_term(t) for t in clause) + ")" for clause in parsed.clauses]
-        expression = " AND ".join(clauses)
-        for term in parsed.excluded:
-            expression += f" NOT {_fts5_term(term)}"
+    def _positive(parsed: ParsedQuery) -> str:
+        return " AND ".join("(" + " OR ".join(_fts5_term(t) for t in clause) + ")" for clause in parsed.clauses)
+
+    def match_expression(self, parsed: ParsedQuery, filters: Filters, *, head: bool = False) -> str:
+        columns = self.HEAD_COLUMNS if head else self.TEXT_COLUMNS
+        expression = f"{columns} : ({self._positive(parsed)})"
+        if parsed.excluded:
+            expression += f" NOT {self.TEXT_COLUMNS} : ({' OR '.join(_fts5_term(t) for t in parsed.excluded)})"
         # Filters are words in the facets column: FTS5 intersects them with the match, no row lookups.
         facets = [f'"{word}"' for word in filters.facet_words()]
         if facets:
             expression = f"({expression}) AND facets : ({' AND '.join(facets)})"
         return expression
 
-    def search(self, parsed, *, filters, offset, limit, cap):
-        if parsed.is_empty:
-            return [], 0
-        match = self.match_expression(parsed, filters)
+    def candidate_sql(self, parsed, filters, cap):
         sql = f"""
-        WITH cand AS MATERIALIZED (
-            SELECT f.rowid AS id, bm25(content_searchentry_fts, {self.WEIGHTS}) AS score
-            FROM content_searchentry_fts f
-            WHERE content_searchentry_fts MATCH %s
-            ORDER BY f.rowid DESC LIMIT %s
-        ),
-        page AS MATERIALIZED (
-            SELECT e.id, count(*) OVER () AS total,
-                CASE WHEN e.code = %s THEN 0 ELSE 1 END AS pinned,
-                cand.score * (1 + 0.1 * (e.is_open + COALESCE(e.reviewed_on >= %s, 0))) AS rank
-            FROM cand JOIN content_searchentry e ON e.id = cand.id
-            ORDER BY pinned, rank, e.id DESC LIMIT %s OFFSET %s
+        WITH picked AS MATERIALIZED (
+            SELECT id, max(head) AS head FROM (
+                SELECT * FROM (SELECT rowid AS id, 1 AS head FROM content_searchentry_fts
+                               WHERE content_searchentry_fts MATCH %s ORDER BY rowid DESC LIMIT %s)
+                UNION ALL
+                SELECT * FROM (SELECT rowid AS id, 0 AS head FROM content_searchentry_fts
+                               WHERE content_searchentry_fts MATCH %s ORDER BY rowid DESC LIMIT %s)
+            ) GROUP BY id ORDER BY max(head) DESC, id DESC LIMIT %s
         )
-        SELECT {DISPLAY_COLUMNS}, page.total,
-            snippet(content_searchentry_fts, 2, char(2), char(3), '…', 24),
-            snippet(content_searchentry_fts, 3, char(2), char(3), '…', 24)
-        FROM page CROSS JOIN content_searchentry e CROSS JOIN content_searchentry_fts
-        WHERE e.id = page.id AND content_searchentry_fts.rowid = page.id AND content_searchentry_fts MATCH %s
-        ORDER BY page.pinned, page.rank, page.id DESC
+        SELECT {CANDIDATE_COLUMNS} FROM picked JOIN content_searchentry e ON e.id = picked.id
+        ORDER BY picked.head DESC, picked.id DESC
         """
-        params = [match, cap, parsed.nct_id or "-", self._review_cutoff(), limit, offset, match]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        hits = []
-        for row in rows:
-            summary_snippet, body_snippet = row[11], row[12]
-            snippet = next((s for s in (summary_snippet, body_snippet) if s and MARK_START in s), None)
-            hits.append(self._hit(row, snippet or summary_snippet or body_snippet or ""))
-        return hits, (rows[0][10] if rows else 0)
+        head = self.match_expression(parsed, filters, head=True)
+        full = self.match_expression(parsed, filters)
+        return sql, [head, cap, full, cap, cap]
 
     def similar_words(self, word):
         with connection.cursor() as cursor:
@@ -169,128 +195,48 @@ class SQLiteBackend(Backend):
             return [row[0] for row in cursor.fetchall()]
 
 
+def _tsquery_term(term: Term) -> str:
+    return "(" + " <-> ".join(term.tokens) + ")"
+
+
 class PostgreSQLBackend(Backend):
-    """A weighted, GIN-indexed tsvector; websearch_to_tsquery, ts_rank, ts_headline; pg_trgm for typos."""
+    """`simple` tsvectors over the stored tokens (`head`: title and codes; `document`: everything), GIN-indexed."""
 
     vendor = "postgresql"
-    # ts_rank weights in the order D, C, B, A
-    WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
-    HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=20, ShortWord=2"
 
     @staticmethod
-    def tsquery(parsed: ParsedQuery) -> tuple[str, list[str]]:
-        """One websearch_to_tsquery() per clause (terms joined by `or`), combined with && and !!."""
+    def tsqueries(parsed: ParsedQuery, filters: Filters) -> tuple[str, str]:
+        """The positive words, and the rest of the condition (exclusions, filter words; may be empty)."""
+        positive = " & ".join("(" + " | ".join(_tsquery_term(t) for t in clause) + ")" for clause in parsed.clauses)
+        rest = [f"!{_tsquery_term(t)}" for t in parsed.excluded] + list(filters.facet_words())
+        return positive, " & ".join(rest)
 
-        def websearch(terms: list[Term]) -> str:
-            return " or ".join(f'"{t}"' if t.is_phrase else str(t) for t in terms)
-
-        parts = ["websearch_to_tsquery('english', %s)" for _ in parsed.clauses]
-        params = [websearch(clause) for clause in parsed.clauses]
-        for term in parsed.excluded:
-            parts.append("!! websearch_to_tsquery('english', %s)")
-            params.append(websearch([term]))
-        return "(" + " && ".join(parts) + ")", params
-
-    # When the planner expects a query to match more than SCAN_SHARE of the index, reading rows in
-    # order finds `cap` matches sooner than building a GIN bitmap of every match first; below it the
-    # bitmap wins (rare words). The planner multiplies word frequencies as if words were independent,
-    # which underestimates phrases like "stiff person syndrome", so for middling estimates the upper
-    # bound (the rarest single clause) is blended in.
-    SCAN_SHARE = 0.05
-    CHECK_SHARE = 0.005
-    SMALL_TABLE = 5000
-
-    def search(self, parsed, *, filters, offset, limit, cap):
-        if parsed.is_empty:
-            return [], 0
-        sql, params = self.build_sql(parsed, filters=filters, offset=offset, limit=limit, cap=cap)
-        with connection.cursor() as cursor:
-            common = self._is_common(cursor, parsed, filters)
-        with transaction.atomic() if common else nullcontext(), connection.cursor() as cursor:
-            if common:
-                cursor.execute("SET LOCAL enable_bitmapscan = off")
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        return [self._hit(row, row[11] or "") for row in rows], (rows[0][10] if rows else 0)
-
-    def _estimate(self, cursor, parsed: ParsedQuery, filters: Filters) -> float:
-        match_sql, match_params = self.match(parsed, filters)
-        cursor.execute(
-            f"EXPLAIN (FORMAT JSON) SELECT 1 FROM content_searchentry e WHERE e.document @@ {match_sql}",
-            match_params,
-        )
-        plan = cursor.fetchone()[0]
-        if isinstance(plan, str):
-            plan = json.loads(plan)
-        return plan[0]["Plan"]["Plan Rows"]
-
-    def _is_common(self, cursor, parsed: ParsedQuery, filters: Filters) -> bool:
-        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'content_searchentry'")
-        total = cursor.fetchone()[0]
-        if total < self.SMALL_TABLE:
-            return False  # a few thousand rows: either plan is fast, no need to ask
-        estimate = self._estimate(cursor, parsed, filters)
-        if estimate >= self.SCAN_SHARE * total or estimate < self.CHECK_SHARE * total or len(parsed.clauses) < 2:
-            return estimate >= self.SCAN_SHARE * total
-        rarest = min(
-            self._estimate(cursor, ParsedQuery(raw=parsed.raw, clauses=[clause], nct_id=parsed.nct_id), filters)
-            for clause in parsed.clauses
-        )
-        return (estimate * rarest) ** 0.5 >= self.SCAN_SHARE * total
-
-    def match(self, parsed: ParsedQuery, filters: Filters) -> tuple[str, list]:
-        """The tsquery for the words and the filters (filter words are lexemes in the document too)."""
-        query_sql, query_params = self.tsquery(parsed)
-        if not filters.facet_words():
-            return query_sql, query_params
-        return f"({query_sql} && plainto_tsquery('simple', %s))", [*query_params, " ".join(filters.facet_words())]
-
-    def build_sql(self, parsed, *, filters, offset, limit, cap) -> tuple[str, list]:
-        query_sql, query_params = self.tsquery(parsed)
-        match_sql, match_params = self.match(parsed, filters)
-        # No ORDER BY in `cand`: PostgreSQL stops after `cap` matches, whether it reads them through
-        # the GIN index (rare words) or scans rows testing each (common words). Ordering by id here
-        # would make it fetch every match, or test every row for word pairs it wrongly thinks common.
+    def candidate_sql(self, parsed, filters, cap):
+        positive, rest = self.tsqueries(parsed, filters)
+        rest_sql = " AND e.document @@ to_tsquery('simple', %s)" if rest else ""
+        rest_params = [rest] if rest else []
         sql = f"""
-        WITH cand AS MATERIALIZED (
-            SELECT e.id FROM content_searchentry e
-            WHERE e.document @@ {match_sql}
-            LIMIT %s
-        ),
-        q AS MATERIALIZED (SELECT {query_sql} AS query),
-        page AS MATERIALIZED (
-            SELECT e.id, count(*) OVER () AS total,
-                CASE WHEN e.code = %s THEN 0 ELSE 1 END AS pinned,
-                (CASE WHEN ts_filter(e.document, '{{a}}') @@ q.query THEN 2
-                      WHEN ts_filter(e.document, '{{a,b}}') @@ q.query THEN 1 ELSE 0 END
-                 + ts_rank('{self.WEIGHTS}', e.document, q.query, 1))
-                * (1 + 0.1 * (e.is_open::int + COALESCE((e.reviewed_on >= %s)::int, 0))) AS rank
-            FROM cand JOIN content_searchentry e ON e.id = cand.id, q
-            ORDER BY pinned, rank DESC, e.id DESC LIMIT %s OFFSET %s
+        WITH picked AS MATERIALIZED (
+            SELECT id, max(head) AS head FROM (
+                (SELECT e.id, 1 AS head FROM content_searchentry e
+                 WHERE e.head @@ to_tsquery('simple', %s){rest_sql} ORDER BY e.id DESC LIMIT %s)
+                UNION ALL
+                (SELECT e.id, 0 AS head FROM content_searchentry e
+                 WHERE e.document @@ to_tsquery('simple', %s){rest_sql} ORDER BY e.id DESC LIMIT %s)
+            ) u GROUP BY id ORDER BY max(head) DESC, id DESC LIMIT %s
         )
-        SELECT {DISPLAY_COLUMNS}, page.total,
-            ts_headline('english', left(e.summary || ' ' || e.body, 5000), q.query, %s)
-        FROM page JOIN content_searchentry e ON e.id = page.id, q
-        ORDER BY page.pinned, page.rank DESC, page.id DESC
+        SELECT {CANDIDATE_COLUMNS} FROM picked JOIN content_searchentry e ON e.id = picked.id
+        ORDER BY picked.head DESC, picked.id DESC
         """
-        # The tsquery is written out in `cand` (not taken from `q`) so the planner sees it and can
-        # choose between the GIN index (rare words) and walking the newest ids (common words).
-        params = [
-            *match_params,
-            cap,
-            *query_params,
-            parsed.nct_id or "-",
-            self._review_cutoff(),
-            limit,
-            offset,
-            self.HEADLINE_OPTIONS,
-        ]
-        return sql, params
+        return sql, [positive, *rest_params, cap, positive, *rest_params, cap, cap]
 
     def similar_words(self, word):
         with connection.cursor() as cursor:
+            # The same candidates as SQLite's (the caller measures the distance and breaks ties by word).
             cursor.execute(
-                "SELECT word FROM content_searchword WHERE word %% %s ORDER BY word <-> %s LIMIT 30", [word, word]
+                "SELECT word FROM content_searchword WHERE length(word) BETWEEN %s AND %s"
+                " AND (left(word, 1) = %s OR right(word, 2) = %s)",
+                [len(word) - 2, len(word) + 2, word[:1], word[-2:]],
             )
             return [row[0] for row in cursor.fetchall()]
 

@@ -20,26 +20,66 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from ..registry import spec_for_kind
-from .indexing import words_add
+from .document import SearchDocument
+from .indexing import entry_from_document, stats_rebuild, words_add
 from .models import SearchEntry
 from .selectors import search
-from .text import canonical_tokens, facet_tokens, vocabulary
+from .text import vocabulary
 
 CONDITIONS = [
-    "multiple sclerosis", "relapsing multiple sclerosis", "progressive multiple sclerosis", "MS",
-    "neuromyelitis optica spectrum disorder", "NMOSD", "myasthenia gravis", "systemic lupus erythematosus",
-    "stiff person syndrome", "MOG antibody disease", "autoimmune encephalitis", "lymphoma", "myeloma",
+    "multiple sclerosis",
+    "relapsing multiple sclerosis",
+    "progressive multiple sclerosis",
+    "MS",
+    "neuromyelitis optica spectrum disorder",
+    "NMOSD",
+    "myasthenia gravis",
+    "systemic lupus erythematosus",
+    "stiff person syndrome",
+    "MOG antibody disease",
+    "autoimmune encephalitis",
+    "lymphoma",
+    "myeloma",
 ]
 PRODUCTS = [
-    "KYV-101", "CABA-201", "Descartes-08", "obe-cel", "ide-cel", "cilta-cel", "azer-cel", "MB-CART19",
-    "BMS-986353", "CT103A", "YTB323", "KYSA-7", "RESET-MS", "CD19-CAR", "GC012F", "BCMA-CAR",
+    "KYV-101",
+    "CABA-201",
+    "Descartes-08",
+    "obe-cel",
+    "ide-cel",
+    "cilta-cel",
+    "azer-cel",
+    "MB-CART19",
+    "BMS-986353",
+    "CT103A",
+    "YTB323",
+    "KYSA-7",
+    "RESET-MS",
+    "CD19-CAR",
+    "GC012F",
+    "BCMA-CAR",
 ]
 TARGETS = ["CD19", "BCMA", "CD19 and BCMA", "CD20", "CD19/CD20"]
 SUBJECTS = [
-    "CAR T-cell therapy", "CAR-T treatment", "chimeric antigen receptor T cells", "B-cell depletion",
-    "autologous stem cell transplant", "immune reset", "lymphodepletion", "cytokine release syndrome",
-    "ICANS", "neurofilament light chain", "disability progression", "relapse rate", "MRI lesions",
-    "oligoclonal bands", "B lymphocytes", "plasma cells", "T lymphocytes", "fatigue", "walking ability",
+    "CAR T-cell therapy",
+    "CAR-T treatment",
+    "chimeric antigen receptor T cells",
+    "B-cell depletion",
+    "autologous stem cell transplant",
+    "immune reset",
+    "lymphodepletion",
+    "cytokine release syndrome",
+    "ICANS",
+    "neurofilament light chain",
+    "disability progression",
+    "relapse rate",
+    "MRI lesions",
+    "oligoclonal bands",
+    "B lymphocytes",
+    "plasma cells",
+    "T lymphocytes",
+    "fatigue",
+    "walking ability",
 ]
 SENTENCES = [
     "Researchers tested {subject} in people with {condition}.",
@@ -60,14 +100,47 @@ EFFECTS = ["cytokine release syndrome", "neurotoxicity", "low blood counts", "in
 DRUGS = ["ocrelizumab", "natalizumab", "rituximab", "ofatumumab", "alemtuzumab", "cladribine", "fingolimod"]
 CITIES = ["Erlangen", "Stanford", "Boston", "Hamburg", "Milan", "Shanghai", "Toronto", "London", "Paris", "Cologne"]
 TAGS = [
-    "car-t", "cd19", "bcma", "multiple-sclerosis", "nmosd", "myasthenia-gravis", "safety", "side-effects",
-    "eligibility", "recruiting", "research-news", "explainer", "lupus", "stem-cells", "mri", "relapses",
-    "progressive-ms", "b-cells", "t-cells", "costs", "travel", "follow-up", "children", "pregnancy",
-    "vaccines", "infections", "fatigue", "walking", "neurologists", "europe", "usa", "china",
+    "car-t",
+    "cd19",
+    "bcma",
+    "multiple-sclerosis",
+    "nmosd",
+    "myasthenia-gravis",
+    "safety",
+    "side-effects",
+    "eligibility",
+    "recruiting",
+    "research-news",
+    "explainer",
+    "lupus",
+    "stem-cells",
+    "mri",
+    "relapses",
+    "progressive-ms",
+    "b-cells",
+    "t-cells",
+    "costs",
+    "travel",
+    "follow-up",
+    "children",
+    "pregnancy",
+    "vaccines",
+    "infections",
+    "fatigue",
+    "walking",
+    "neurologists",
+    "europe",
+    "usa",
+    "china",
 ]
 STATUSES = [
-    ("RECRUITING", True), ("NOT_YET_RECRUITING", True), ("ACTIVE_NOT_RECRUITING", False),
-    ("COMPLETED", False), ("TERMINATED", False), ("UNKNOWN", False), ("ENROLLING_BY_INVITATION", True),
+    ("RECRUITING", True),
+    ("NOT_YET_RECRUITING", True),
+    ("ACTIVE_NOT_RECRUITING", False),
+    ("COMPLETED", False),
+    ("TERMINATED", False),
+    ("UNKNOWN", False),
+    ("ENROLLING_BY_INVITATION", True),
 ]
 SYLLABLES = ["ka", "lo", "vi", "zen", "tor", "mu", "rex", "qua", "bel", "nor", "sif", "dra", "pyx", "ul", "ven"]
 
@@ -99,7 +172,7 @@ QUERIES: list[tuple[str, dict]] = [
     ("cytokine releese syndrome", {}),
     ("neurofilament", {}),
     ('"cytokine release syndrome"', {}),
-    ('car t -lupus', {}),
+    ("car t -lupus", {}),
     ("bcma or cd20", {}),
     ("car t", {"kind": CODED, "state": "RECRUITING"}),
     ("multiple sclerosis", {"tag": "cd19"}),
@@ -115,18 +188,23 @@ def _rare_words(rng: random.Random, n: int) -> list[str]:
 
 def _sentence(rng: random.Random) -> str:
     return rng.choice(SENTENCES).format(
-        subject=rng.choice(SUBJECTS), condition=rng.choice(CONDITIONS), product=rng.choice(PRODUCTS),
-        target=rng.choice(TARGETS), outcome=rng.choice(OUTCOMES), effect=rng.choice(EFFECTS),
-        months=rng.choice([6, 12, 24, 36]), drug=rng.choice(DRUGS), city=rng.choice(CITIES), phase=rng.randint(1, 3),
+        subject=rng.choice(SUBJECTS),
+        condition=rng.choice(CONDITIONS),
+        product=rng.choice(PRODUCTS),
+        target=rng.choice(TARGETS),
+        outcome=rng.choice(OUTCOMES),
+        effect=rng.choice(EFFECTS),
+        months=rng.choice([6, 12, 24, 36]),
+        drug=rng.choice(DRUGS),
+        city=rng.choice(CITIES),
+        phase=rng.randint(1, 3),
     )
 
 
 def generate_entries(n: int, *, seed: int = 1) -> tuple[list[SearchEntry], set[str]]:
     rng = random.Random(seed)
     rare = _rare_words(rng, 3000)
-    types = {
-        kind: ContentType.objects.get_for_model(spec_for_kind(kind).model) for kind in BENCH_KINDS
-    }
+    types = {kind: ContentType.objects.get_for_model(spec_for_kind(kind).model) for kind in BENCH_KINDS}
     now = timezone.now()
     entries, words = [], set()
     for i in range(n):
@@ -134,13 +212,20 @@ def generate_entries(n: int, *, seed: int = 1) -> tuple[list[SearchEntry], set[s
         kind = kind[i % 10]  # so the NCT numbers in QUERIES exist
         product, condition, subject = rng.choice(PRODUCTS), rng.choice(CONDITIONS), rng.choice(SUBJECTS)
         if kind == QUESTION:
-            title = rng.choice(["Is {s} available for {c}?", "How safe is {s} for {c}?", "Who can get {p}?",
-                                "What does {s} mean for {c}?"]).format(s=subject, c=condition, p=product)
+            title = rng.choice(
+                [
+                    "Is {s} available for {c}?",
+                    "How safe is {s} for {c}?",
+                    "Who can get {p}?",
+                    "What does {s} mean for {c}?",
+                ]
+            ).format(s=subject, c=condition, p=product)
         elif kind == CODED:
             title = f"{product} {subject} in {condition}"
         else:
-            title = rng.choice(["{s}: what the {p} results mean", "New data on {s} in {c}",
-                                "{p} and {c}: a plain-language guide"]).format(s=subject, c=condition, p=product)
+            title = rng.choice(
+                ["{s}: what the {p} results mean", "New data on {s} in {c}", "{p} and {c}: a plain-language guide"]
+            ).format(s=subject, c=condition, p=product)
         summary = " ".join(_sentence(rng) for _ in range(2))
         body = " ".join(_sentence(rng) for _ in range(rng.randint(4, 9)))
         body += " " + " ".join(rng.choice(rare) for _ in range(rng.randint(0, 3)))
@@ -152,19 +237,21 @@ def generate_entries(n: int, *, seed: int = 1) -> tuple[list[SearchEntry], set[s
             nct = f"NCT{5000000 + i:08d}"
             status, is_open = rng.choice(STATUSES)
             identity += [nct, product]
-        identifiers = canonical_tokens(" ".join(identity))
         published = now - datetime.timedelta(days=rng.randint(0, 5 * 365))
-        entries.append(
-            SearchEntry(
-                content_type=types[kind], object_id=i + 1, kind=kind, title=title, summary=summary, body=body,
-                tags="\n".join(tags), tag_list=[[t, t] for t in tags],
-                identifiers=" ".join(identifiers),
-                terms=" ".join(t for t in canonical_tokens(f"{summary} {body}") if t not in identifiers),
-                facets=facet_tokens(kind=kind, state=status, is_open=is_open, tag_slugs=tags),
-                url=f"/bench/{kind}/{i + 1}/", code=nct, state=status, is_open=is_open,
-                published_at=published, reviewed_on=published.date() if rng.random() < 0.5 else None,
-            )
+        doc = SearchDocument(
+            title=title,
+            url=f"/bench/{kind}/{i + 1}/",
+            summary=summary,
+            body=(body,),
+            identifiers=tuple(identity[1:]),
+            tags=tuple((t, t) for t in tags),
+            code=nct,
+            state=status,
+            is_open=is_open,
+            published_at=published,
+            reviewed_on=published.date() if rng.random() < 0.5 else None,
         )
+        entries.append(entry_from_document(doc, kind=kind, content_type=types[kind], pk=i + 1))
         if i < 2000:  # the vocabulary repeats; a sample covers it, plus every rare word
             words |= vocabulary(title, summary, body, " ".join(tags))
     return entries, words | set(rare)
@@ -177,6 +264,7 @@ def build(n: int, *, batch_size: int = 5000, progress: Callable[[int], None] | N
         if progress:
             progress(min(start + batch_size, n))
     words_add(words)
+    stats_rebuild()
 
 
 def time_queries(rounds: int = 3) -> tuple[list[float], dict[str, tuple[float, int]]]:

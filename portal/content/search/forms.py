@@ -13,7 +13,7 @@ def kind_choices() -> list[tuple[str, str]]:
 
 
 def state_choices() -> list[tuple[str, str]]:
-    """"Any", then every state the registered types offer (text.OPEN_STATE among them, for "open")."""
+    """ "Any", then every state the registered types offer (text.OPEN_STATE among them, for "open")."""
     choices = [("", _("Any status"))]
     for spec in content_types():
         choices += [choice for choice in spec.state_choices if choice not in choices]

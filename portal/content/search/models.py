@@ -5,9 +5,14 @@ the table has no column for any one type: `code`, `state` and `is_open` hold wha
 document puts there (e.g. a registry number, a recruitment status, whether it recruits).
 
 Rows are written only by `portal.content.search.indexing` (from the moderation hooks and the rebuild
-command). The full-text part lives next to the table and is created by migration 0003 for the
-database in use: an FTS5 table kept in step by triggers on SQLite, a stored weighted `tsvector`
-column with a GIN index on PostgreSQL. Neither appears on the model, so the ORM never reads it.
+command). Each text field is stored twice: as shown (title, summary, body for snippets) and as the
+tokens of `text.tokenize()` (`*_terms`), which is all the databases match and the scorer counts.
+The full-text part lives next to the table and is created by migration 0005 for the database in
+use: an FTS5 table over the `*_terms` columns kept in step by triggers on SQLite, stored `simple`
+tsvector columns with GIN indexes on PostgreSQL. Neither appears on the model.
+
+`SearchTermStat` holds the index's own statistics for the scorer: how many entries contain each
+token, plus the number of entries and the total length of each field (keys starting with "#").
 """
 
 from __future__ import annotations
@@ -26,10 +31,13 @@ class SearchEntry(models.Model):
     body = models.TextField(blank=True, help_text=_("Plain text of the body and other long fields."))
     tags = models.TextField(blank=True, help_text=_("Tag names, one per line."))
     tag_list = models.JSONField(default=list, blank=True, help_text=_("[slug, name] pairs for display."))
-    identifiers = models.TextField(
-        blank=True, help_text=_("Canonical codes from the title and the document's identifiers and keywords.")
+    title_terms = models.TextField(blank=True, help_text=_("Tokens of the title."))
+    code_terms = models.TextField(
+        blank=True, help_text=_("Canonical codes and keywords from the title and the document's identifiers.")
     )
-    terms = models.TextField(blank=True, help_text=_("Canonical codes and CAR T found in the rest of the text."))
+    summary_terms = models.TextField(blank=True, help_text=_("Tokens of the summary."))
+    tag_terms = models.TextField(blank=True, help_text=_("Tokens of the tag names."))
+    body_terms = models.TextField(blank=True, help_text=_("Tokens of the body, plus codes found in it."))
     facets = models.TextField(
         blank=True, help_text=_("Kind, status and tags as words, for filtering in SQLite's FTS5.")
     )
@@ -67,3 +75,41 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class SearchTermStat(models.Model):
+    """Index statistics: entries containing `term` (a token), or for "#entries" / "#length:<field>" totals."""
+
+    term = models.CharField(max_length=60, primary_key=True)
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        app_label = "content"
+        verbose_name = _("search term statistic")
+
+    def __str__(self) -> str:
+        return f"{self.term}: {self.value}"
+
+
+class SearchExpansion(models.Model):
+    """Phrases that mean the same thing for search: every row of a `group` expands to the others.
+
+    The core only reads this table; an app fills it (the glossary: one group per published term,
+    a row for the preferred term and each variant), so search never imports that app. The group's
+    `title`, `url` and `summary` are shown when a query is exactly one of its phrases.
+    """
+
+    group = models.CharField(max_length=100, db_index=True)
+    phrase = models.CharField(max_length=200, db_index=True, help_text=_("The tokens of `text` (text.tokenize)."))
+    text = models.CharField(max_length=200)
+    title = models.CharField(max_length=200)
+    url = models.CharField(max_length=500, blank=True)
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        app_label = "content"
+        constraints = [models.UniqueConstraint(fields=["group", "phrase"], name="content_searchexpansion_unique")]
+        verbose_name = _("search expansion")
+
+    def __str__(self) -> str:
+        return f"{self.group}: {self.text}"

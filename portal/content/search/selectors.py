@@ -12,11 +12,15 @@ from django.utils.safestring import SafeString, mark_safe
 from taggit.models import TaggedItem
 
 from .backends import Filters, SearchHit, get_backend
-from .models import SearchEntry, SearchWord
-from .text import MARK_END, MARK_START, ParsedQuery, allowed_typos, edit_distance, parse_query
+from .expansion import ExpansionGroup, english_words, expand
+from .indexing import ENTRIES_KEY, TERM_FIELDS, length_key
+from .models import SearchEntry, SearchTermStat, SearchWord
+from .scoring import Statistics, score
+from .snippets import snippet
+from .text import MARK_END, MARK_START, WORD_RE, ParsedQuery, allowed_typos, edit_distance, parse_query, stem
 
 PER_PAGE = 20
-# Most rows one query ranks; beyond it the newest matches are ranked (see backends).
+# Most candidates one query ranks; beyond it the cheap score picks them (see backends).
 RESULT_CAP = 300
 MAX_QUERY_LENGTH = 200
 
@@ -30,6 +34,8 @@ class SearchResults:
     showing_for: str = ""  # the corrected query when the typed one found nothing
     relaxed: bool = False  # no item had every word; these have some of them
     suggestions: list[str] = field(default_factory=list)  # close spellings, when nothing was found
+    definition: ExpansionGroup | None = None  # the query is exactly this glossary term or one of its names
+    no_words: str = ""  # "punctuation" or "stop_words": the query had nothing to search for
 
     @property
     def hits(self) -> list[SearchHit]:
@@ -63,22 +69,54 @@ def highlight(snippet: str) -> SafeString:
     return mark_safe("".join(parts))  # every piece is escaped above
 
 
-def _run(parsed: ParsedQuery, filters: Filters, page_number: int, per_page: int) -> tuple[list[SearchHit], int, int]:
+def statistics(parsed: ParsedQuery) -> Statistics:
+    """The index statistics the scorer needs for `parsed`: one query."""
+    tokens = {t for clause in parsed.clauses for term in clause for t in term.tokens}
+    keys = [ENTRIES_KEY, *(length_key(name) for name in TERM_FIELDS)]
+    values = dict(SearchTermStat.objects.filter(term__in=[*keys, *sorted(tokens)]).values_list("term", "value"))
+    entries = values.get(ENTRIES_KEY, 0)
+    return Statistics(
+        entries=entries,
+        average_length={name: values.get(length_key(name), 0) / entries if entries else 1.0 for name in TERM_FIELDS},
+        documents={t: values.get(t, 0) for t in tokens},
+    )
+
+
+def _run(
+    parsed: ParsedQuery,
+    filters: Filters,
+    page_number: int,
+    per_page: int,
+    *,
+    require_all: bool = True,
+    scored_as: ParsedQuery | None = None,
+) -> tuple[list[SearchHit], int, int]:
+    """Find candidates, rank them, and return the page asked for (or the last one), its total and number."""
     backend = get_backend()
+    scored_as = scored_as or parsed
+    candidates = backend.candidates(parsed, filters=filters, cap=RESULT_CAP)
+    if not candidates:
+        return [], 0, page_number
+    ranked = score(
+        candidates, scored_as, statistics(scored_as), require_all=require_all, review_cutoff=backend.review_cutoff()
+    )
+    total = len(ranked)
+    if total and (page_number - 1) * per_page >= total:  # past the last page: show the last one
+        page_number = (total - 1) // per_page + 1
     offset = (page_number - 1) * per_page
-    hits, total = backend.search(parsed, filters=filters, offset=offset, limit=per_page, cap=RESULT_CAP)
-    if not hits and page_number > 1:  # past the last page: show the last one
-        _, total = backend.search(parsed, filters=filters, offset=0, limit=1, cap=RESULT_CAP)
-        if total:
-            page_number = (total - 1) // per_page + 1
-            offset = (page_number - 1) * per_page
-            hits, total = backend.search(parsed, filters=filters, offset=offset, limit=per_page, cap=RESULT_CAP)
+    hits = backend.hits([c.id for c in ranked[offset : offset + per_page]])
+    for hit in hits:
+        hit.snippet = snippet(scored_as, hit.summary, hit.body)
     return hits, total, page_number
 
 
-def spelling_corrections(words: list[str]) -> dict[str, str]:
-    """For each word the index has never seen, the closest dictionary word within one or two typos."""
-    candidates = [w for w in dict.fromkeys(words) if allowed_typos(w)]
+def spelling_corrections(words: list[str], protected: set[str] = frozenset()) -> dict[str, str]:
+    """For each word the index has never seen, the closest dictionary word within one or two typos.
+
+    A real English word, or a word whose token is in `protected` (e.g. a glossary name), is never corrected.
+    """
+    english = english_words()
+    candidates = [w for w in dict.fromkeys(words) if allowed_typos(w) and w not in english and stem(w) not in protected]
     if not candidates:
         return {}
     known = set(SearchWord.objects.filter(word__in=candidates).values_list("word", flat=True))
@@ -89,7 +127,7 @@ def spelling_corrections(words: list[str]) -> dict[str, str]:
             continue
         limit = allowed_typos(word)
         scored = sorted(
-            (edit_distance(word, other, limit), other) for other in backend.similar_words(word) if other != word
+            (edit_distance(word, other, limit), other) for other in set(backend.similar_words(word)) if other != word
         )
         if scored and scored[0][0] <= limit:
             corrections[word] = scored[0][1]
@@ -107,18 +145,25 @@ def search(
 ) -> SearchResults:
     """Ranked results for a web-search style query, with typo and word-order fallbacks.
 
-    Usually one database query. When nothing matches every word: the query with misspelt words
+    Usually three database queries (candidates, statistics, the page's rows). When nothing matches
+    every word: the query with misspelt words
     corrected, then the same words with any one allowed to match.
     """
     query = (query or "").strip()[:MAX_QUERY_LENGTH]
     results = SearchResults(query=query)
     parsed = parse_query(query)
     if parsed.is_empty:
+        results.no_words = "stop_words" if WORD_RE.search(query) else "punctuation"
         return results
+    expanded = expand(parsed)
+    parsed, results.definition = expanded.parsed, expanded.exact
     filters = Filters(kind=kind or "", tag=tag or "", state=state or "")
     hits, total, page = _run(parsed, filters, max(page, 1), per_page)
     if not total:
-        corrections = spelling_corrections(parsed.words)
+        corrections = spelling_corrections(
+            [w for clause in parsed.clauses for t in clause if not t.expansion and not t.is_phrase for w in t.words],
+            expanded.known_tokens,
+        )
         if corrections:
             corrected = parsed.replaced(corrections)
             hits, total, page = _run(corrected, filters, page, per_page)
@@ -128,7 +173,7 @@ def search(
                 results.suggestions = [corrected.display()]
             parsed = corrected
     if not total and len(parsed.clauses) > 1:
-        hits, total, page = _run(parsed.relaxed(), filters, page, per_page)
+        hits, total, page = _run(parsed.relaxed(), filters, page, per_page, require_all=False, scored_as=parsed)
         results.relaxed = bool(total)
         if total and results.suggestions:
             results.showing_for, results.suggestions = results.suggestions[0], []

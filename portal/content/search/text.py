@@ -1,14 +1,23 @@
 """Text normalisation shared by indexing and querying, so both sides agree on every spelling.
 
-Product codes (KYV-101, kyv101, KYV 101), CAR T spellings (CAR-T, cart, car t, chimeric antigen
-receptor) and NCT numbers are reduced to one canonical token each. The same functions run when an
-item is indexed and when a query is parsed, on both database backends.
+`tokenize()` is the only tokeniser: the index stores its output (space-separated stems, see
+`SearchEntry.*_terms`), both databases match those stored tokens as they are (SQLite FTS5 with the
+plain unicode61 tokenizer, PostgreSQL's `simple` configuration), and the Python scorer counts them.
+A token is lower-case ASCII letters and digits: accents are folded, stop words dropped, words
+stemmed with the Snowball English stemmer; NCT numbers and CAR T spellings (CAR-T, car t,
+chimeric antigen receptor) become one token each. Product codes (KYV-101, kyv101, KYV 101) become
+one canonical token in the identifiers field; a query code also matches the split spelling.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
 
 NCT_RE = re.compile(r"\bnct\s?(\d{8})\b", re.IGNORECASE)
 CAR_T_RE = re.compile(r"\bcar[\s\-]*t(?=\b|-)|\bchimeric\s+antigen\s+receptors?\b", re.IGNORECASE)
@@ -33,19 +42,34 @@ STOP_WORDS = frozenset(
 )
 
 
-# Words people use in questions, and the words our pages use for the same thing. Query side only.
-SYNONYMS = {
-    "get": ("available", "access", "receive"),
-    "getting": ("available", "access", "receive"),
-    "available": ("access",),
-    "safe": ("safety", "risk"),
-    "safer": ("safety", "safe", "risk"),
-    "dangerous": ("risk", "safety", "side"),
-    "cost": ("price", "pay", "funding"),
-    "eligible": ("eligibility", "criteria", "qualify"),
-    "qualify": ("eligibility", "eligible"),
-    "cure": ("remission", "reset"),
-}
+_ASCII_TOKEN_RE = re.compile(r"[a-z0-9]+")
+MAX_TOKEN_LENGTH = 40
+_stemmer = snowballstemmer.stemmer("english")
+_stemmer_lock = threading.Lock()  # a Snowball stemmer keeps state while it works
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball English stem of a lower-case ASCII word; words with digits stay as they are."""
+    if not word.isalpha():
+        return word
+    with _stemmer_lock:
+        return _stemmer.stemWord(word)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents (café -> cafe), control characters removed."""
+    text = unicodedata.normalize("NFKD", clean_text(text).lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def tokenize(text: str) -> list[str]:
+    """The index and query tokens of `text`, in order (see the module docstring)."""
+    text = NCT_RE.sub(lambda m: f" nct{m.group(1)} ", fold(text))
+    text = CAR_T_RE.sub(f" {CAR_T_TOKEN} ", text)
+    return [
+        stem(word) for word in _ASCII_TOKEN_RE.findall(text) if word not in STOP_WORDS and len(word) <= MAX_TOKEN_LENGTH
+    ]
 
 
 def clean_text(text: str) -> str:
@@ -108,12 +132,18 @@ class Term:
     """One word, or a quoted phrase of several words."""
 
     words: tuple[str, ...]
-    # Added by the parser (e.g. "kyv 101" next to "kyv101") so snippets highlight the original spelling.
+    # Added by the parser (e.g. "kyv 101" next to "kyv101", or a glossary variant), not typed.
     expansion: bool = field(default=False, compare=False)
+    # How much a match counts relative to a typed word (the scorer multiplies by it).
+    weight: float = field(default=1.0, compare=False)
 
     @property
     def is_phrase(self) -> bool:
         return len(self.words) > 1
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return tuple(tokenize(" ".join(self.words)))
 
     def __str__(self) -> str:
         return " ".join(self.words)
@@ -144,7 +174,9 @@ class ParsedQuery:
 
     def replaced(self, corrections: dict[str, str]) -> ParsedQuery:
         def fix(term: Term) -> Term:
-            return Term(tuple(corrections.get(w, w) for w in term.words))
+            if term.expansion:
+                return term
+            return Term(tuple(corrections.get(w, w) for w in term.words), term.expansion, term.weight)
 
         return ParsedQuery(
             raw=self.raw,
@@ -188,7 +220,7 @@ def parse_query(raw: str) -> ParsedQuery:
         words = tuple(w.lower() for w in WORD_RE.findall(chunk))
         if not quoted:
             words = tuple(w for w in words if w not in STOP_WORDS) if len(words) == 1 else words
-        if not words:
+        if not words or not tokenize(" ".join(words)):
             continue
         term = Term(words)
         if negated:
@@ -201,8 +233,6 @@ def parse_query(raw: str) -> ParsedQuery:
             code = _CODE_TOKEN_RE.fullmatch(words[0])
             if code:
                 parsed.clauses[-1].append(Term(code.groups(), expansion=True))
-            if not quoted:
-                parsed.clauses[-1] += [Term((w,), expansion=True) for w in SYNONYMS.get(words[0], ())]
         pending_or = False
     return parsed
 

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from portal.content.pagecache import public_page
+
+from . import views
+
+app_name = "glossary"
+urlpatterns = [
+    path("", public_page(views.GlossaryIndexView.as_view()), name="index"),
+    path("<slug:slug>/", public_page(views.TermDetailView.as_view()), name="detail"),
+]

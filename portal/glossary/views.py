@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.views.generic import DetailView, TemplateView
+
+from . import selectors
+from .models import Term
+
+
+class GlossaryIndexView(TemplateView):
+    template_name = "glossary/term_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(sections=selectors.glossary_sections(), **kwargs)
+
+
+class TermDetailView(DetailView):
+    def get_queryset(self) -> QuerySet[Term]:
+        return Term.objects.published().for_detail()
+
+    def get_context_data(self, **kwargs):
+        mentions = selectors.term_mentions(self.object)
+        return super().get_context_data(
+            mentions=mentions, mention_count=sum(len(rows) for rows in mentions.values()), **kwargs
+        )

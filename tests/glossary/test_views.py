@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import resolve, reverse
+
+from portal.content.models import Status
+from tests.factories import ArticleFactory, QuestionFactory, TermFactory, TrialFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_urls_resolve():
+    assert reverse("glossary:index") == "/glossary/"
+    assert resolve("/glossary/fatigue/").url_name == "detail"
+
+
+def test_index_lists_published_terms_a_to_z_with_anchors(client):
+    TermFactory(title="ocrelizumab", slug="ocrelizumab", variants=["Ocrevus"])
+    TermFactory(title="fatigue", slug="fatigue")
+    TermFactory(title="9-hole peg test", slug="nine-hole")
+    TermFactory(title="draft word", slug="draft-word", status=Status.DRAFT, published_at=None)
+    html = client.get(reverse("glossary:index")).content.decode()
+    assert html.index('id="letter-num"') < html.index('id="letter-f"') < html.index('id="letter-o"')
+    assert '<dt id="ocrelizumab">' in html and "Ocrevus" in html
+    assert 'href="#letter-f"' in html
+    assert "draft word" not in html
+
+
+def test_unpublished_term_page_is_404(client):
+    term = TermFactory(status=Status.IN_REVIEW, published_at=None)
+    assert client.get(term.get_absolute_url()).status_code == 404
+
+
+def test_term_page_lists_published_items_that_use_any_variant(client):
+    term = TermFactory(title="ocrelizumab", slug="ocrelizumab", variants=["Ocrevus"])
+    ArticleFactory(title="About Ocrevus", body="Ocrevus is given by drip.")
+    QuestionFactory(title="Infusions?", body="Many people take ocrelizumab.")
+    TrialFactory(title="A trial", body="Nothing.", what_it_means="People on OCREVUS may join.")
+    ArticleFactory(title="Draft about Ocrevus", body="Ocrevus", status=Status.DRAFT, published_at=None)
+    ArticleFactory(title="Unrelated", body="preocrevusx is not a word")
+    html = client.get(term.get_absolute_url()).content.decode()
+    assert "About Ocrevus" in html and "Infusions?" in html and "A trial" in html
+    assert "Draft about Ocrevus" not in html and "Unrelated" not in html
+
+
+def _terms(n: int, start: int = 0) -> None:
+    for i in range(start, start + n):
+        TermFactory(title=f"word{i:03d}", slug=f"word-{i:03d}", variants=[f"alias{i:03d}", f"other{i:03d}"])
+
+
+def test_index_query_count_is_the_same_with_3_and_30_terms(client, django_assert_num_queries):
+    _terms(3)
+    with django_assert_num_queries(2):  # terms, variants prefetch
+        client.get(reverse("glossary:index"))
+    _terms(27, start=3)
+    with django_assert_num_queries(2):
+        client.get(reverse("glossary:index"))
+
+
+def test_term_page_query_count_is_the_same_with_3_and_30_terms_and_items(client, django_assert_num_queries):
+    term = TermFactory(title="fatigue", slug="fatigue", variants=["tiredness", "exhaustion"])
+    _terms(3)
+    ArticleFactory.create_batch(3, body="fatigue")
+    # term + author, variants, then one query per content type (articles, FAQs, trials)
+    with django_assert_num_queries(5):
+        client.get(term.get_absolute_url())
+    _terms(27, start=3)
+    ArticleFactory.create_batch(27, body="tiredness")
+    QuestionFactory.create_batch(10, body="exhaustion")
+    with django_assert_num_queries(5):
+        client.get(term.get_absolute_url())
+
+
+def test_article_page_query_count_does_not_grow_with_glossary_terms(client, django_assert_num_queries):
+    article = ArticleFactory(body="word000 and alias001")
+    _terms(3)
+    client.get(article.get_absolute_url())  # fills the cache
+    # article + author, tags, sources, related trials, then one glossary cache read
+    with django_assert_num_queries(5):
+        client.get(article.get_absolute_url())
+    _terms(27, start=3)
+    client.get(article.get_absolute_url())
+    with django_assert_num_queries(5):
+        html = client.get(article.get_absolute_url()).content.decode()
+    assert html.count('class="gloss"') == 2
+
+
+def test_faq_and_trial_pages_link_terms(client):
+    TermFactory(title="cytokine release syndrome", slug="crs", variants=["CRS"])
+    question = QuestionFactory(body="CRS is a reaction.")
+    trial = TrialFactory(summary="Watches for CRS.", body="CRS again.", what_it_means="And CRS.")
+    assert 'href="#def-crs"' in client.get(question.get_absolute_url()).content.decode()
+    html = client.get(trial.get_absolute_url()).content.decode()
+    assert html.count('href="#def-crs"') == 1
+    assert '<p class="lead">Watches for <a class="gloss"' in html
+
+
+def test_first_view_after_a_glossary_change_costs_the_same_with_3_and_30_terms(client, django_assert_num_queries):
+    article = ArticleFactory(body="word000 and alias001")
+    _terms(3)  # each factory call moves the glossary version, so the next view renders again
+    with CaptureQueriesContext(connection) as three:
+        client.get(article.get_absolute_url())
+    _terms(27, start=3)
+    with django_assert_num_queries(len(three.captured_queries)):
+        client.get(article.get_absolute_url())
