@@ -10,6 +10,7 @@ from django.views.generic import DetailView, TemplateView
 
 from faq import services as faq_services
 from faq import throttle
+from faq.forms import started_token, token_use
 from faq.models import SubmissionKind
 
 from .forms import ContactForm
@@ -63,14 +64,16 @@ class ContactView(View):
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = ContactForm(request.POST, user=request.user)
-        if throttle.ask_limited(request):
-            return self.render_form(ContactForm(initial=request.POST.dict(), user=request.user), 429, rate_limited=True)
         if not form.is_valid():
             return self.render_form(form)
+        kept = ContactForm(initial={**request.POST.dict(), "started": started_token()}, user=request.user)
+        if not token_use(form.token_nonce):  # the same form sent twice (a double click or a replay)
+            return self.render_form(kept, 409, already_sent=True)
+        if not throttle.ask_take(request):  # one atomic unit of the question form's allowance
+            return self.render_form(kept, 429, rate_limited=True)
         submission = faq_services.submission_create(
             user=request.user, kind=SubmissionKind.CONTACT, **form.submission_data()
         )
-        throttle.ask_record(request)
         request.session[CONTACT_SESSION_KEY] = submission.reference
         return redirect("pages:contact_thanks")
 
