@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.contrib.admin.apps import AdminConfig
 from django.urls import NoReverseMatch, reverse
+
+from faq.models import Submission, SubmissionState
+from portal.content.models import Status
+from portal.content.selectors import content_models
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -13,9 +16,6 @@ class PortalAdminSite(admin.AdminSite):
     index_title = "Editorial work"
 
     def index(self, request, extra_context=None):
-        from portal.content.models import Status
-        from portal.content.selectors import content_models
-
         queue = []
         for model in content_models():
             opts = model._meta
@@ -33,8 +33,6 @@ class PortalAdminSite(admin.AdminSite):
                 }
             )
         if request.user.has_perm("faq.view_submission"):
-            from faq.models import Submission, SubmissionState
-
             queue.append(
                 {
                     "name": Submission._meta.verbose_name_plural,
@@ -44,7 +42,3 @@ class PortalAdminSite(admin.AdminSite):
                 }
             )
         return super().index(request, {"review_queue": queue, **(extra_context or {})})
-
-
-class PortalAdminConfig(AdminConfig):
-    default_site = "portal.admin_site.PortalAdminSite"

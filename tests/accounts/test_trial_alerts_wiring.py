@@ -8,22 +8,23 @@ from django.core.management import call_command
 
 from portal.accounts.models import Alert
 from portal.accounts.services import trial_follow
-from portal.content.models import Status
 from tests.accounts.conftest import make_member
+from tests.factories import publish
 from tests.trials.helpers import study
-from trials import services as trial_services
 from trials.models import Trial
+from trials.registry.parse import parse_study
+from trials.sync import trial_import
 
 pytestmark = pytest.mark.django_db
 
 
 def refresh(document) -> None:
-    trial_services.trial_import(parsed=trial_services.parse_study(document))
+    trial_import(parsed=parse_study(document))
 
 
 def test_status_change_of_a_followed_trial_is_mailed_once():
     refresh(study())
-    Trial.objects.update(status=Status.PUBLISHED)
+    publish(Trial.objects.get())
     follower, bystander = make_member(), make_member()
     trial_follow(user=follower, trial=Trial.objects.get())
 
@@ -39,7 +40,7 @@ def test_status_change_of_a_followed_trial_is_mailed_once():
 
 def test_enrollment_only_change_sends_no_alert():
     refresh(study())
-    Trial.objects.update(status=Status.PUBLISHED)
+    publish(Trial.objects.get())
     trial_follow(user=make_member(), trial=Trial.objects.get())
     refresh(study(enrollment=40, last_update="2026-09-02"))
     assert not Alert.objects.exists()

@@ -6,7 +6,12 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 
-from portal.content import services
+from portal.actions.archive import content_archive
+from portal.actions.delete import content_delete
+from portal.actions.publish import content_publish
+from portal.actions.save import content_changed, content_save
+from portal.actions.send_back import content_send_back
+from portal.actions.submit import content_submit
 from portal.content.cache import GENERATION_KEY, bump_content_generation, content_generation
 from portal.content.models import Status
 from tests.factories import ArticleFactory, CategoryFactory, QuestionFactory, TrialFactory
@@ -48,7 +53,7 @@ def test_publish_bumps_only_once_committed(factory, moderator, django_capture_on
     item = factory(status=Status.IN_REVIEW, published_at=None)
     before = generation()
     with django_capture_on_commit_callbacks(execute=True):
-        services.content_publish(item=item, moderator=moderator)
+        content_publish(item=item, moderator=moderator)
         assert generation() == before  # Not yet committed: a reader must still see the old number.
     assert generation() > before
 
@@ -58,7 +63,7 @@ def test_rolled_back_publish_does_not_bump(moderator, django_capture_on_commit_c
     before = generation()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with pytest.raises(RuntimeError), transaction.atomic():
-            services.content_publish(item=item, moderator=moderator)
+            content_publish(item=item, moderator=moderator)
             raise RuntimeError("rolled back")
     assert callbacks == []
     assert generation() == before
@@ -67,12 +72,12 @@ def test_rolled_back_publish_does_not_bump(moderator, django_capture_on_commit_c
 @pytest.mark.parametrize(
     ("write", "bumps"),
     [
-        (lambda item, mod: services.content_archive(item=item, moderator=mod), True),
-        (lambda item, mod: services.content_send_back(item=item, moderator=mod, comment="Fix it."), True),
-        (lambda item, mod: services.content_save(item=item, user=mod, tags=["new-tag"]), True),
-        (lambda item, mod: services.content_edited(item=item), True),
+        (lambda item, mod: content_archive(item=item, moderator=mod), True),
+        (lambda item, mod: content_send_back(item=item, moderator=mod, comment="Fix it."), True),
+        (lambda item, mod: content_save(item=item, user=mod, tags=["new-tag"]), True),
+        (lambda item, mod: content_changed(item=item), True),
     ],
-    ids=["archive", "send-back", "tag-change", "edited"],
+    ids=["archive", "send-back", "tag-change", "changed"],
 )
 def test_changes_to_a_published_item_bump(factory, moderator, django_capture_on_commit_callbacks, write, bumps):
     item = factory(status=Status.PUBLISHED)
@@ -86,8 +91,8 @@ def test_unpublished_changes_do_not_bump(editor, django_capture_on_commit_callba
     item = ArticleFactory(status=Status.DRAFT)
     before = generation()
     with django_capture_on_commit_callbacks(execute=True):
-        services.content_save(item=item, user=editor, tags=["x"])
-        services.content_submit(item=item, user=editor)
+        content_save(item=item, user=editor, tags=["x"])
+        content_submit(item=item, user=editor)
     assert generation() == before
 
 
@@ -97,18 +102,18 @@ def test_delete_bumps(django_capture_on_commit_callbacks):
     item = ArticleFactory(status=Status.PUBLISHED)
     before = generation()
     with django_capture_on_commit_callbacks(execute=True):
-        services.content_delete(item=item, user=UserFactory(is_superuser=True))
+        content_delete(item=item, user=UserFactory(is_superuser=True))
     assert generation() > before
 
 
 def test_registry_refresh_that_changes_a_published_trial_bumps(moderator, django_capture_on_commit_callbacks):
     from tests.trials.helpers import changed, study
-    from trials.ctgov.parser import parse_study
     from trials.models import Trial
-    from trials.services import trial_import
+    from trials.registry.parse import parse_study
+    from trials.sync import trial_import
 
     trial_import(parsed=parse_study(study()))
-    services.content_publish(item=Trial.objects.get(), moderator=moderator)
+    content_publish(item=Trial.objects.get(), moderator=moderator)
     before = generation()
     with django_capture_on_commit_callbacks(execute=True):
         trial_import(parsed=parse_study(study()))  # unchanged: no bump

@@ -11,7 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.accounts.services import bookmark_create
-from portal.content import selectors, services
+from portal.actions.archive import content_archive
+from portal.actions.publish import content_publish
+from portal.content import selectors
 from portal.content.cache import bump_content_generation
 from portal.content.models import Status
 from portal.content.pagecache import ANONYMOUS_CACHE_CONTROL, MEMBER_CACHE_CONTROL, storable
@@ -115,7 +117,7 @@ def test_publish_invalidates_at_once(client, moderator, django_capture_on_commit
     draft = ArticleFactory(status=Status.IN_REVIEW, title="Just published explainer")
     assert "Just published explainer" not in client.get(url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        services.content_publish(item=draft, moderator=moderator)
+        content_publish(item=draft, moderator=moderator)
     assert "Just published explainer" in client.get(url).content.decode()
 
 
@@ -123,7 +125,7 @@ def test_archive_invalidates_the_detail_page(client, moderator, django_capture_o
     article = ArticleFactory()
     assert client.get(article.get_absolute_url()).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
-        services.content_archive(item=article, moderator=moderator)
+        content_archive(item=article, moderator=moderator)
     assert client.get(article.get_absolute_url()).status_code == 404
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from faq import services
 from faq.models import Question, Submission, SubmissionState
+from portal.content.cache import bump_content_generation
 from portal.content.models import ModerationEvent, Status
 from tests.factories import CategoryFactory, QuestionFactory, SubmissionFactory, UserFactory
 
@@ -92,7 +93,8 @@ def test_merge_tells_the_visitor_once_then_deletes_the_address(editor, django_ca
 def test_no_mail_before_commit(editor, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.submission_merge(submission=SubmissionFactory(), editor=editor, question=QuestionFactory())
-    assert len(callbacks) == 1 and mail.outbox == []
+    mails = [callback for callback in callbacks if callback is not bump_content_generation]  # the page cache's
+    assert len(mails) == 1 and mail.outbox == []
 
 
 def test_merge_only_into_a_published_faq(editor):

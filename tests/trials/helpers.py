@@ -10,9 +10,10 @@ from typing import Any
 
 import httpx
 
-from trials.ctgov.client import CtgovClient
+from trials.registry.client import CtgovClient
 
-DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ctgov"
+# The real ClinicalTrials.gov records kept in the repository (see their SOURCES.md).
+DATA_DIR = Path(__file__).resolve().parents[2] / "trials" / "fixtures" / "ctgov"
 
 
 def study(

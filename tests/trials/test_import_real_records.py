@@ -1,6 +1,6 @@
-"""The importer over every real record in ../shared/data/ctgov: stored facts checked against the JSON itself.
+"""The importer over every real record in trials/fixtures/ctgov: stored facts checked against the JSON itself.
 
-These fail, never skip, when the shared folder is missing (CI must provide it).
+These fail, never skip, when a sample file is missing.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tests.trials.helpers import DATA_DIR
-from trials.ctgov.parser import normalise_key
+from trials.imports import trials_import_files
 from trials.models import Trial
-from trials.services import Outcome, trials_import_files
+from trials.registry.parse import normalise_key
+from trials.sync import Outcome
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +31,12 @@ LEGACY = [
 def shared(name: str) -> Path:
     path = DATA_DIR / name
     if not path.is_file():
-        pytest.fail(f"real ClinicalTrials.gov sample {path} is missing (../shared/data/ctgov beside the repo root)")
+        pytest.fail(f"real ClinicalTrials.gov sample {path} is missing (trials/fixtures/ctgov in the repository)")
     return path
 
 
 def test_every_expected_real_record_is_there() -> None:
-    assert len(RECORDS) >= 12, f"expected the 12 shared study records in {DATA_DIR}"
+    assert len(RECORDS) >= 12, f"expected the 12 real study records in {DATA_DIR}"
 
 
 @pytest.mark.parametrize("name", RECORDS or ["missing"])
@@ -54,7 +55,7 @@ def test_real_record_is_imported_with_the_facts_in_its_json(name: str) -> None:
     assert trial.title == protocol["identificationModule"]["briefTitle"][:255]
     assert trial.overall_status == status["overallStatus"]
     assert trial.last_known_status == status.get("lastKnownStatus", "")
-    assert trial.phase_list == design.get("phases", [])
+    assert trial.phases == design.get("phases", [])
     assert trial.enrollment == design.get("enrollmentInfo", {}).get("count")
     assert (trial.start_date, trial.start_date_type) == (
         status["startDateStruct"]["date"],
