@@ -170,6 +170,7 @@ def free_port() -> int:
 def app_env(setup: dict, page_cache: bool, bind: str = "") -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_", "DATABASE_URL"))}
     env.update(
+        DJANGO_ENV_FILE="",  # nothing from a developer's .env
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=SECRET,
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",

@@ -74,6 +74,7 @@ def fresh_database() -> str:
 def app_env(database_url: str, bind: str = "") -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_"))}
     env.update(
+        DJANGO_ENV_FILE="",  # nothing from a developer's .env
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=SECRET,
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
