@@ -7,7 +7,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test install migrate demo static browser screenshots bench-search bench-import bench-pages wrk nginx test-multiserver test-redis lint clean
+.PHONY: run serve test install migrate demo static browser screenshots bench-search bench-import bench-load bench-pages wrk nginx test-multiserver test-redis lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,7 @@ migrate: install
 
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py load_demo_pages
 
 static: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
@@ -92,6 +93,13 @@ bench-search: install
 # Uses a scratch SQLite database; `--docs` also refreshes the README images in docs/.
 screenshots: install browser
 	$(BIN)/python -m tests.browser.screenshots $(SCREENSHOT_ARGS)
+
+# gunicorn on a scratch PostgreSQL database (portal_bench_load, dropped and re-created) under a 60 s
+# mixed load from a second process. BENCH_RESTART=1 adds a run that restarts the local PostgreSQL
+# (a shared server: never in CI or the test suite). Not part of `make test`.
+BENCH_LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench_load
+bench-load: install
+	$(BIN)/python scripts/bench_load.py --database-url $(BENCH_LOAD_DATABASE_URL) $(if $(BENCH_RESTART),--restart-postgres)
 
 # Every public page type through gunicorn (2 workers), cold and warm, on SQLite and on PostgreSQL + Redis,
 # with the demo content plus BENCH_VOLUME generated items of each type (scratch databases only).

@@ -175,16 +175,17 @@ class SubmissionChangeList(ChangeList):
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
     list_display = (
-        "reference", "question_excerpt", "state", "flagged_personal", "about_link", "asker", "created_at", "duplicates",
+        "reference", "question_excerpt", "kind", "state", "flagged_personal", "about_link", "asker", "created_at",
+        "duplicates",
     )
     list_display_links = ("reference", "question_excerpt")
-    list_filter = ("state", "flagged_personal")
+    list_filter = ("state", "kind", "flagged_personal")
     search_fields = ("reference", "question", "context")
     list_select_related = ("user", "answer")
     ordering = ("-created_at", "-pk")
     actions = [start_review, decline, merge, answer_and_publish]
     fields = (
-        "reference", "state", "flagged_personal", "question", "context", "about_link", "asker", "email",
+        "reference", "kind", "state", "flagged_personal", "question", "context", "about_link", "asker", "email",
         "duplicates_detail", "answer_link", "decline_reason", "reviewed_by", "created_at", "updated_at", "notified_at",
     )
     readonly_fields = tuple(name for name in fields if name != "flagged_personal")

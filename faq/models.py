@@ -79,6 +79,11 @@ class SubmissionState(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
+class SubmissionKind(models.TextChoices):
+    QUESTION = "question", _("Question for the FAQ")
+    CONTACT = "contact", _("Message to the editors")
+
+
 class SubmissionQuerySet(models.QuerySet):
     def for_asker(self, user) -> SubmissionQuerySet:
         """A member's own questions, newest first, with the FAQ that answers each (join)."""
@@ -99,6 +104,14 @@ class Submission(models.Model):
     reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
     question = models.TextField(_("question"), max_length=2000, validators=[MinLengthValidator(10)])
     context = models.TextField(_("context"), max_length=2000, blank=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=SubmissionKind.choices,
+        default=SubmissionKind.QUESTION,
+        db_index=True,
+        help_text=_("Questions may become FAQs; messages from “Contact the editors” (corrections, feedback) never do."),
+    )
     email = models.EmailField(
         _("visitor's e-mail"),
         blank=True,
@@ -144,7 +157,9 @@ class Submission(models.Model):
         help_text=_("The FAQ that answers this question: a new one, or an existing one it was merged into."),
     )
     decline_reason = models.TextField(
-        _("reason for declining"), blank=True, help_text=_("The asker sees this on their “My questions” page.")
+        _("reason for declining"),
+        blank=True,
+        help_text=_("The asker sees this on their “My questions” page and, if we have an address, in one kind e-mail."),
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -8,12 +8,18 @@ from django.urls import NoReverseMatch, reverse
 from faq.models import Submission, SubmissionState
 from portal.content.models import Status
 from portal.content.selectors import content_models
+from portal.login_limits import AdminLoginForm, with_429
 
 
 class PortalAdminSite(admin.AdminSite):
     site_header = "MS Research Portal: editors"
     site_title = "MS Research Portal admin"
     index_title = "Editorial work"
+    login_form = AdminLoginForm
+
+    def login(self, request, extra_context=None):
+        # The failed-login limit of members' log-ins (allauth's), answered with 429: portal/login_limits.py.
+        return with_429(super().login(request, extra_context))
 
     def index(self, request, extra_context=None):
         queue = []

@@ -26,8 +26,10 @@ from portal.actions.publish import content_publish
 from portal.actions.save import content_changed, content_save_fields
 from portal.actions.send_back import content_send_back
 from portal.actions.submit import content_submit
+from portal.content.markdown import prerender_markdown
 from portal.content.models import ModerationEvent, Status
-from portal.content.moderation import can_moderate
+from portal.content.moderation import can_edit_fields, can_moderate
+from portal.content.tagging import BoundedTagField, check_tag_creation
 
 
 class ModerationHistoryInline(GenericTabularInline):
@@ -172,6 +174,36 @@ class ContentAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("tags")
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The admin wraps a POST in one transaction; render the Markdown before it, so the database
+        # (SQLite's single writer) is locked only for the write itself.
+        if request.method == "POST":
+            prerender_markdown(self.model, request.POST.dict())
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "tags":
+            kwargs["form_class"] = BoundedTagField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if "tags" not in form.base_fields:
+            return form
+
+        def clean_tags(self):
+            names = self.cleaned_data["tags"]
+            check_tag_creation(request.user, names)
+            return names
+
+        return type(form.__name__, (form,), {"clean_tags": clean_tags})
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        # Published items open read-only for editors (can_edit_fields says why).
+        if obj is not None and not can_edit_fields(request.user, obj):
+            return False
+        return super().has_change_permission(request, obj)
 
     def has_moderate_permission(self, request: HttpRequest) -> bool:
         return can_moderate(request.user, self.model)

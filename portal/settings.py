@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "faq",
     "trials",
     "portal.demo",
+    "portal.pages",
+    "portal.feeds",
     "allauth",
     "allauth.account",
 ]
@@ -119,8 +121,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets pages read while an import writes; synchronous=NORMAL stops every small commit
     # (one per trial on import) from waiting for an fsync. Still crash-safe in WAL mode.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    # timeout: a writer waits up to 20 s for another's lock instead of failing at once; IMMEDIATE takes
+    # the write lock at BEGIN, so a transaction never fails half-way upgrading a read to a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        timeout=int(os.environ.get("DJANGO_SQLITE_TIMEOUT", "20")),
+        transaction_mode="IMMEDIATE",
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -186,6 +192,7 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_USER_DISPLAY = "portal.accounts.models.user_display"
 ACCOUNT_FORMS = {"login": "portal.accounts.forms.LoginForm"}
+ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
 
 # Security: strict by default once DEBUG is off; each switch can be turned off for a local
 # production-like run (e.g. no TLS on 127.0.0.1).
@@ -220,7 +227,14 @@ if CACHE_URL == "locmem":
 elif CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
 elif CACHE_URL == "db":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}}
+    # MAX_ENTRIES: Django's default (300) culls live rate-limit counters once 300 keys exist.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        }
+    }
 else:
     raise ImproperlyConfigured(f"DJANGO_CACHE must be db, locmem or a redis:// URL, not {CACHE_URL!r}.")
 

@@ -1,8 +1,12 @@
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from portal.accounts.login import LoginView
 from portal.content import views as content_views
 from portal.content.pagecache import public_page
+from portal.pages.sitemaps import SITEMAPS
+from portal.pages.views import robots_txt
 
 urlpatterns = [
     path("", public_page(content_views.HomeView.as_view()), name="home"),
@@ -16,7 +20,13 @@ urlpatterns = [
         content_views.PreviewView.as_view(),
         name="preview",
     ),
+    path("accounts/login/", LoginView.as_view(), name="account_login"),  # allauth's, answering 429 when locked
     path("accounts/", include("portal.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    # Readers who come back: about pages, feeds, sitemap (portal.pages, portal.feeds).
+    path("about/", include("portal.pages.urls")),
+    path("feeds/", include("portal.feeds.urls")),
+    path("sitemap.xml", public_page(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", public_page(robots_txt), name="robots"),
 ]

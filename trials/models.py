@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.content.markdown import render_markdown
 from portal.content.models import ContentBase, ContentQuerySet
+from portal.content.validators import MAX_MARKDOWN_LENGTH, MarkdownLengthValidator
 
 from .changes import change_summary
 from .choices import (
@@ -142,7 +143,9 @@ class Trial(ContentBase):
     first_posted = models.DateField(_("first posted"), null=True, blank=True)
     last_update_posted = models.DateField(_("last registry update"), null=True, blank=True, db_index=True)
     brief_summary = models.TextField(_("registry summary"), blank=True)
-    eligibility_criteria = models.TextField(_("eligibility criteria"), blank=True)
+    eligibility_criteria = models.TextField(
+        _("eligibility criteria"), blank=True, max_length=MAX_MARKDOWN_LENGTH, validators=[MarkdownLengthValidator()]
+    )
     eligibility_criteria_html = models.TextField(editable=False, blank=True)
     condition_groups = models.JSONField(
         _("condition groups"),
@@ -172,6 +175,8 @@ class Trial(ContentBase):
     what_it_means = models.TextField(
         _("what this means for people with MS"),
         blank=True,
+        max_length=MAX_MARKDOWN_LENGTH,
+        validators=[MarkdownLengthValidator()],
         help_text=_("Editorial, Markdown. Never overwritten by a registry refresh."),
     )
     what_it_means_html = models.TextField(editable=False, blank=True)

@@ -28,6 +28,7 @@ from django.utils.text import slugify
 
 from portal.actions.save import content_changed, content_save
 from portal.content.models import Status
+from portal.content.validators import single_line
 
 from .alerts import trial_alerts_record
 from .choices import sponsor_type_for
@@ -120,6 +121,8 @@ def _max_length(model: type[models.Model], name: str) -> int | None:
 def _fit(model: type[models.Model], name: str, value: Any) -> Any:
     """Cut text to the column's max_length (registry titles may be 300 characters, our column 255)."""
     max_length = _max_length(model, name)
+    if isinstance(value, str) and max_length and isinstance(model._meta.get_field(name), models.CharField):
+        value = single_line(value)  # one-line columns refuse line breaks (portal.content.validators)
     if isinstance(value, str) and max_length and len(value) > max_length:
         return value[: max_length - 1] + "…"
     return value

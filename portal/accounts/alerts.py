@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from portal.content.models import ContentBase, Status
+from portal.content.validators import header_safe
 
 from .models import Alert, AlertFrequency, Digest, TagFollow
 
@@ -92,7 +93,8 @@ def _compose(*, user, alerts: list[Alert], weekly: bool) -> tuple[str, str]:
         subject = ngettext(
             "%(count)d update on what you follow", "%(count)d updates on what you follow", count
         ) % {"count": count}
-    return subject, render_to_string("accounts/email/alerts.txt", context)
+    # One line whatever the titles hold: a newline in a header would raise BadHeaderError on every run.
+    return header_safe(subject), render_to_string("accounts/email/alerts.txt", context)
 
 
 def _send_to_member(*, user_id: int, weekly: bool) -> bool:

@@ -106,7 +106,7 @@ def _export_saved_items(user: User) -> list[dict]:
     return [
         {
             "type": ContentType.objects.get_for_id(entry.bookmark.content_type_id).model,
-            "title": entry.item.title if entry.item else None,
+            "title": entry.title or None,
             "url": entry.item.get_absolute_url() if entry.available else None,
             "available": entry.available,
             "saved_at": entry.bookmark.created_at.isoformat(),

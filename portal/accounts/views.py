@@ -24,9 +24,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
-from taggit.models import Tag
 
-from portal.content.selectors import is_content_model
+from portal.content.selectors import is_content_model, public_tag_or_404
 from trials.models import Trial, TrialFollow
 
 from . import selectors, services
@@ -76,7 +75,7 @@ FOLLOW_TARGETS = {
         name=lambda trial: trial.title,
     ),
     "tag": FollowTarget(
-        get=lambda kwargs: get_object_or_404(Tag, slug=kwargs["slug"]),
+        get=lambda kwargs: public_tag_or_404(kwargs["slug"]),  # tags only drafts use do not exist
         url=lambda tag: reverse("tag", args=[tag.slug]),
         is_following=lambda user, target: selectors.is_following(user=user, tag=target),
         follow=lambda user, target: services.tag_follow(user=user, tag=target),

@@ -21,6 +21,7 @@ def content_archive(*, item: ContentBase, moderator: User | None, comment: str =
     """Draft, in review or published -> archived; drops the search entry."""
     if not can_moderate(moderator, item):
         raise PermissionDenied(_("Only moderators can archive."))
+    was_public = item.status == Status.PUBLISHED
     with transaction.atomic():
         status_transition(
             item=item,
@@ -30,5 +31,6 @@ def content_archive(*, item: ContentBase, moderator: User | None, comment: str =
             comment=comment,
         )
         search_index_remove(item)
-        transaction.on_commit(bump_content_generation)  # the page cache: after the commit, never before
+        if was_public:
+            transaction.on_commit(bump_content_generation)  # it leaves the public pages
     return item

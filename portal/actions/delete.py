@@ -25,4 +25,4 @@ def content_delete(*, item: ContentBase, user: User | None) -> None:
         search_index_remove(item)
         moderation_history(item).delete()
         item.delete()
-        transaction.on_commit(bump_content_generation)  # the page cache: after the commit, never before
+        transaction.on_commit(bump_content_generation)

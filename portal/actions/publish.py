@@ -47,5 +47,5 @@ def content_publish(
         )
         search_index_update(item)
         alert_record_new_item(item)
-        transaction.on_commit(bump_content_generation)  # the page cache: after the commit, never before
+        transaction.on_commit(bump_content_generation)  # public pages change: new cache generation
     return item

@@ -15,9 +15,11 @@ from django.utils.translation import gettext as _
 
 from portal.accounts.alerts import alert_record_new_item
 from portal.content.cache import bump_content_generation
+from portal.content.markdown import prerender_markdown
 from portal.content.models import ContentBase, Status
-from portal.content.moderation import can_edit
+from portal.content.moderation import can_edit, can_edit_fields
 from portal.content.search.indexing import search_index_update
+from portal.content.validators import validate_tag_names
 
 if TYPE_CHECKING:
     from portal.accounts.models import User
@@ -37,12 +39,20 @@ def content_save_fields(*, item: ContentBase, user: User | None, tags: list[str]
     call `content_changed` once the related rows are written too."""
     if not can_edit(user, item):
         raise PermissionDenied(_("You cannot edit this item."))
+    if not can_edit_fields(user, item):
+        raise PermissionDenied(
+            _("“%(title)s” is %(status)s: ask a moderator to send it back to draft before changing it.")
+            % {"title": item.title, "status": item.get_status_display().lower()}
+        )
+    if tags is not None:
+        validate_tag_names(tags)
     if item.pk is None:
         item.status = Status.DRAFT
         if item.author_id is None and user is not None:
             item.author = user
     item.ensure_slug()
     item.full_clean()
+    prerender_markdown(type(item), vars(item))  # the slow part, before the write lock
     with transaction.atomic():
         item.save()
         if tags is not None:
@@ -58,4 +68,4 @@ def content_changed(*, item: ContentBase) -> None:
     with transaction.atomic():
         search_index_update(item)
         alert_record_new_item(item)
-        transaction.on_commit(bump_content_generation)  # the page cache: after the commit, never before
+        transaction.on_commit(bump_content_generation)  # public pages change: new cache generation

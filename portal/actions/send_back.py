@@ -23,6 +23,7 @@ def content_send_back(*, item: ContentBase, moderator: User | None, comment: str
         raise PermissionDenied(_("Only moderators can send items back."))
     if not comment.strip():
         raise ValidationError(_("Say what needs to change when sending an item back."))
+    was_public = item.status == Status.PUBLISHED
     with transaction.atomic():
         status_transition(
             item=item,
@@ -32,5 +33,6 @@ def content_send_back(*, item: ContentBase, moderator: User | None, comment: str
             comment=comment.strip(),
         )
         search_index_remove(item)
-        transaction.on_commit(bump_content_generation)  # the page cache: after the commit, never before
+        if was_public:
+            transaction.on_commit(bump_content_generation)  # it leaves the public pages
     return item

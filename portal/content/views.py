@@ -6,7 +6,6 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
-from taggit.models import Tag
 
 from . import selectors
 from .moderation import can_edit
@@ -27,17 +26,17 @@ class TagView(TemplateView):
     paginate_by = 20
 
     def get_context_data(self, **kwargs):
-        tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        kind = self.request.GET.get("type", "")
-        queryset = selectors.tagged_of_kind(tag.slug, kind) if kind else None
+        tag = selectors.public_tag_or_404(self.kwargs["slug"])
+        model_name = self.request.GET.get("type", "")
+        queryset = selectors.tagged_of_type(tag.slug, model_name) if model_name else None
         if queryset is None:
             sections = selectors.tagged_sections(tag.slug, self.per_type)
             extra = {}
         else:
             page = Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
-            plural = str(queryset.model._meta.verbose_name_plural)
-            sections = [selectors.TagSection(kind, plural, list(page.object_list))]
-            extra = {"page_obj": page, "querystring": f"type={kind}", "one_type": True}
+            opts = queryset.model._meta
+            sections = [selectors.TagSection(opts.model_name, str(opts.verbose_name_plural), list(page.object_list))]
+            extra = {"page_obj": page, "querystring": f"type={opts.model_name}", "one_type": True}
         return super().get_context_data(
             tag=tag, sections=sections, total=sum(len(section.items) for section in sections), **extra, **kwargs
         )

@@ -77,7 +77,7 @@ def test_rolled_back_publish_does_not_bump(moderator, django_capture_on_commit_c
         (lambda item, mod: content_save(item=item, user=mod, tags=["new-tag"]), True),
         (lambda item, mod: content_changed(item=item), True),
     ],
-    ids=["archive", "send-back", "tag-change", "changed"],
+    ids=["archive", "send-back", "tag-change", "edited"],
 )
 def test_changes_to_a_published_item_bump(factory, moderator, django_capture_on_commit_callbacks, write, bumps):
     item = factory(status=Status.PUBLISHED)

@@ -37,7 +37,7 @@ PAGES = [
     (lambda: reverse("faq:category", args=["topic-1"]), 4),  # category, count, rows, tags
     (lambda: reverse("trials:list") + "?status=", 9),  # count, rows, tags + six facet counts
     (lambda: reverse("tag", args=["a"]), 7),  # tag + (rows, tags) per type
-    (lambda: reverse("tag", args=["a"]) + "?type=faq&page=2", 4),  # tag, count, rows, tags
+    (lambda: reverse("tag", args=["a"]) + "?type=question&page=2", 4),  # tag, count, rows, tags
     (lambda: reverse("search:results") + "?q=article", None),  # search: tested in test_search.py
 ]
 
@@ -121,7 +121,7 @@ def test_tag_page_shows_a_few_of_each_type_and_pages_through_one(client):
     html = client.get(reverse("tag", args=["cd19"])).content.decode()
     assert html.count('class="card"') == 7  # six articles and the question
     assert "?type=article" in html
-    assert "?type=faq" not in html  # all shown already
+    assert "?type=question" not in html  # all shown already
     typed = client.get(reverse("tag", args=["cd19"]) + "?type=article").content.decode()
     assert typed.count('class="card"') == 8
     assert "One tagged question?" not in typed

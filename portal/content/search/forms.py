@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..params import DigitsIntegerField
 from ..registry import content_types
 from .selectors import MAX_QUERY_LENGTH
 
@@ -35,7 +36,7 @@ class SearchForm(forms.Form):
     type = forms.ChoiceField(label=_("Type"), required=False, choices=kind_choices)
     tag = forms.SlugField(label=_("Tag"), required=False, max_length=100)
     status = forms.ChoiceField(required=False, choices=state_choices)
-    page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+    page = DigitsIntegerField(required=False, min_value=1, max_value=10_000)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
