@@ -36,14 +36,14 @@ run: demo static
 	@$(BIN)/python -m portal.envfile --port $(PORT) --update-port
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Production-like on one machine: gunicorn (deploy/gunicorn.conf.py) with DEBUG off and the settings in
-# .env (written on the first run with a random secret key, for plain HTTP on loopback; edit it freely).
-serve: install
-	@test -f .env || { $(BIN)/python deploy/make_env.py > .env && chmod 600 .env && echo "Wrote .env"; }
-	set -a && . ./.env && set +a && \
-	  $(BIN)/python manage.py migrate --noinput && $(BIN)/python manage.py createcachetable && \
-	  $(BIN)/python manage.py load_demo_content && $(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
-	  GUNICORN_BIND=127.0.0.1:$(PORT) exec $(BIN)/gunicorn --config deploy/gunicorn.conf.py
+# Production-like on one machine: gunicorn (deploy/gunicorn.conf.py) with debug off. The secret key and
+# anything else come from .env (the environment wins); these variables make it production-like on plain
+# HTTP on loopback. Add e.g. DATABASE_URL or DJANGO_CACHE=redis://127.0.0.1:6379/1 to .env.
+SERVE_ENV := DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_SECURE_SSL_REDIRECT=0 \
+  DJANGO_SECURE_COOKIES=0 DJANGO_SECURE_HSTS_SECONDS=0 DJANGO_SITE_URL=http://127.0.0.1:$(PORT)
+serve: demo
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) GUNICORN_BIND=127.0.0.1:$(PORT) exec $(BIN)/gunicorn --config deploy/gunicorn.conf.py
 
 # Browser tests need Debian's chromium; installed here when missing (never a downloaded browser).
 browser:

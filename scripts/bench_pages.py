@@ -120,12 +120,12 @@ def generate(upto: int) -> None:
                     **common("trial", n),
                     nct_id=f"NCT8{n:07d}",
                     overall_status=rng.choice(STATUSES),
-                    phases=rng.choice([",PHASE1,", ",PHASE1,PHASE2,", ",PHASE2,"]),
+                    phases=rng.choice([["PHASE1"], ["PHASE1", "PHASE2"], ["PHASE2"]]),
                     car_t_target=rng.choice(["cd19", "bcma", "other"]),
                     sponsor=f"Bench sponsor {n % 40}",
                     sponsor_type=rng.choice(["industry", "academic"]),
                     conditions=["Multiple Sclerosis"],
-                    condition_groups=",ms_relapsing,",
+                    condition_groups=["ms_relapsing"],
                     last_update_posted=(now - timezone.timedelta(days=rng.randint(1, 2000))).date(),
                 )
                 for n in range(have, upto)
@@ -170,6 +170,7 @@ def free_port() -> int:
 def app_env(setup: dict, page_cache: bool, bind: str = "") -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_", "DATABASE_URL"))}
     env.update(
+        DJANGO_ENV_FILE="",  # nothing from a developer's .env
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=SECRET,
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
