@@ -201,3 +201,6 @@ class ContentAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         # Tags and inlines are saved after save_model: tell the hooks (search index) again.
         services.content_edited(item=form.instance)
+
+# Search admin (editors' picks, failed searches) lives next to the search code.
+from .search import admin as search_admin  # noqa: E402,F401
