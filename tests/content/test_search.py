@@ -302,9 +302,9 @@ def test_search_url_name():
 @pytest.mark.parametrize("rows", [3, 30])
 def test_search_page_query_count(client, django_assert_num_queries, rows):
     ArticleFactory.create_batch(rows, summary="Manatee facts.", tags=["sea", "mammals"])
-    # glossary expansions, candidates, term statistics, the page's rows, and the tag filter options:
+    # glossary expansions, candidates, term statistics, the page's rows, editors' picks, the tag options:
     # the same on both databases
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(reverse("search:results"), {"q": "manatee"})
     assert response.status_code == 200
     assert len(response.context["results"].hits) == min(rows, 20)

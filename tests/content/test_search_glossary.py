@@ -105,7 +105,7 @@ def test_query_count_is_the_same_whatever_the_results_and_glossary_terms(
         expansion_group_replace(f"test:{i}", texts=[f"manatee{i}", "manatee" if i == 0 else f"seacow{i}"], title="t")
     ArticleFactory.create_batch(rows, summary="Manatee facts.", tags=["sea"])
     rebuild()
-    # expansions, candidates, term statistics, the page's rows, the tag filter options
-    with django_assert_num_queries(5):
+    # expansions, candidates, term statistics, the page's rows, editors' picks, the tag filter options
+    with django_assert_num_queries(6):
         response = client.get(reverse("search:results"), {"q": "manatee"})
     assert len(response.context["results"].hits) == min(rows, 20)

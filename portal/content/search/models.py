@@ -21,6 +21,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .text import tokenize
+
 
 class SearchEntry(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
@@ -113,3 +115,63 @@ class SearchExpansion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group}: {self.text}"
+
+
+def normalise_query(text: str) -> str:
+    """A query as its tokens (case, punctuation, stop words and word endings ignored), for picks and counts."""
+    return " ".join(tokenize(text))[:200]
+
+
+class SearchPromotion(models.Model):
+    """Editors' picks: for any of `queries`, up to three published items are shown first as "Recommended"."""
+
+    queries = models.TextField(
+        help_text=_("One query per line. Case, punctuation, common words and word endings do not matter.")
+    )
+    normalised = models.TextField(editable=False, blank=True)
+    note = models.CharField(max_length=200, blank=True, help_text=_("Why these items (for editors)."))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        app_label = "content"
+        verbose_name = _("editors' pick")
+        verbose_name_plural = _("editors' picks")
+
+    def __str__(self) -> str:
+        return self.queries.splitlines()[0] if self.queries else "-"
+
+    def save(self, *args, **kwargs) -> None:
+        norms = [normalise_query(line) for line in self.queries.splitlines()]
+        self.normalised = "\n" + "\n".join(n for n in dict.fromkeys(norms) if n) + "\n"
+        super().save(*args, **kwargs)
+
+
+class SearchPromotionItem(models.Model):
+    promotion = models.ForeignKey(SearchPromotion, on_delete=models.CASCADE, related_name="items")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    position = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        app_label = "content"
+        ordering = ["position", "pk"]
+        verbose_name = _("recommended item")
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} #{self.object_id}"
+
+
+class FailedSearch(models.Model):
+    """How often a normalised query found nothing (or only relaxed results) on one day; nothing about who."""
+
+    query = models.CharField(max_length=200)
+    day = models.DateField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        app_label = "content"
+        constraints = [models.UniqueConstraint(fields=["query", "day"], name="content_failedsearch_unique_day")]
+        verbose_name = _("failed search")
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.query}: {self.count}"

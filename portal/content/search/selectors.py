@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, F, OuterRef, Subquery
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from taggit.models import TaggedItem
@@ -14,7 +15,7 @@ from taggit.models import TaggedItem
 from .backends import Filters, SearchHit, get_backend
 from .expansion import ExpansionGroup, english_words, expand
 from .indexing import ENTRIES_KEY, TERM_FIELDS, length_key
-from .models import SearchEntry, SearchTermStat, SearchWord
+from .models import FailedSearch, SearchEntry, SearchPromotionItem, SearchTermStat, SearchWord, normalise_query
 from .scoring import Statistics, score
 from .snippets import snippet
 from .text import MARK_END, MARK_START, WORD_RE, ParsedQuery, allowed_typos, edit_distance, parse_query, stem
@@ -35,6 +36,7 @@ class SearchResults:
     relaxed: bool = False  # no item had every word; these have some of them
     suggestions: list[str] = field(default_factory=list)  # close spellings, when nothing was found
     definition: ExpansionGroup | None = None  # the query is exactly this glossary term or one of its names
+    recommended: list[SearchHit] = field(default_factory=list)  # editors' picks for this query
     no_words: str = ""  # "punctuation" or "stop_words": the query had nothing to search for
 
     @property
@@ -177,13 +179,52 @@ def search(
         results.relaxed = bool(total)
         if total and results.suggestions:
             results.showing_for, results.suggestions = results.suggestions[0], []
-    for hit in hits:
+    if page == 1:
+        results.recommended = editors_picks(query)
+        picked = {hit.id for hit in results.recommended}
+        hits = [hit for hit in hits if hit.id not in picked]
+        for hit in results.recommended:
+            hit.snippet = snippet(parsed, hit.summary, hit.body)
+    if not total or results.relaxed:
+        failed_search_record(query)
+    for hit in [*hits, *results.recommended]:
         hit.snippet = highlight(hit.snippet)
     results.total = total
     results.total_is_capped = total >= RESULT_CAP
     if total:
         results.page = Paginator(_KnownLength(total, (page - 1) * per_page, hits), per_page).page(page)
     return results
+
+
+MAX_PICKS = 3
+
+
+def editors_picks(query: str) -> list[SearchHit]:
+    """The published items editors pinned for this query (at most three, in their order): one query."""
+    norm = normalise_query(query)
+    if not norm:
+        return []
+    items = SearchPromotionItem.objects.filter(
+        promotion__normalised__contains=f"\n{norm}\n", content_type=OuterRef("content_type"),
+        object_id=OuterRef("object_id"),
+    ).order_by("position", "pk")
+    ids = list(
+        SearchEntry.objects.annotate(position=Subquery(items.values("position")[:1]))
+        .filter(Exists(items))
+        .order_by("position", "id")
+        .values_list("id", flat=True)[:MAX_PICKS]
+    )
+    return get_backend().hits(ids)
+
+
+def failed_search_record(query: str) -> None:
+    """Count one search that found nothing for today's row of its normalised query (no user, IP or session)."""
+    norm = normalise_query(query)
+    if not norm:
+        return
+    day = timezone.localdate()
+    FailedSearch.objects.get_or_create(query=norm, day=day)
+    FailedSearch.objects.filter(query=norm, day=day).update(count=F("count") + 1)
 
 
 def popular_tags(limit: int = 12) -> list[dict]:
