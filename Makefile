@@ -91,7 +91,7 @@ bench-search: install
 # Trial finder benchmark on a scratch database (1,000 trials, 50,000 sites); PostgreSQL with
 # make bench-finder BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench
 bench-finder: install
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_finder --trials 1000 --sites 50000
+	DJANGO_CACHE=locmem DJANGO_PAGE_CACHE=0 DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_finder --trials 1000 --sites 50000
 
 # PNGs of the main pages (desktop and phone, light and dark) in screenshots/, which git ignores.
 # Uses a scratch SQLite database; `--docs` also refreshes the README images in docs/.
