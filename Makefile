@@ -93,7 +93,7 @@ bench-search: install
 # Trial finder benchmark on a scratch database (1,000 trials, 50,000 sites); PostgreSQL with
 # make bench-finder BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench
 bench-finder: install
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_finder --trials 1000 --sites 50000
+	DJANGO_CACHE=locmem DJANGO_PAGE_CACHE=0 DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_finder --trials 1000 --sites 50000
 
 # Graded patient-style queries (tests/data/search_eval.json) over demo content + glossary, on a scratch
 # SQLite file and a scratch PostgreSQL database (portal_bench_search_quality on SEARCH_QUALITY_PG_URL's server,

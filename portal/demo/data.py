@@ -285,20 +285,22 @@ TRIALS = [
         "last_reviewed": "2026-10-21",
         "tags": ["car-t", "cd19", "progressive-ms", "relapsing-ms", "trials"],
         "car_t_target": "cd19",
-        "registry_checked_at": None,
+        "registry_checked_at": REGISTRY_CHECKED_2026_09_15,
+        # Loaded by the real importer from trials/fixtures/ctgov/NCT06220201.json; these are checked
+        # against that record by the demo tests.
         "registry": {
             "title": (
                 "A Study to Evaluate the Safety, Tolerability, Efficacy, and Drug Levels of CC-97540 in "
-                "Participants With Relapsing or Progressive Forms of Multiple Sclerosis"
+                "Participants With Relapsing Forms of Multiple Sclerosis, Progressive Forms of Multiple "
+                "Sclerosis or Refractory Myasthenia Gravis (MG) (Breakfree-2)"
             ),
-            "acronym": "Breakfree-2",
-            "sponsor": "Celgene",
+            "sponsor": "Juno Therapeutics, Inc., a Bristol-Myers Squibb Company",
             "sponsor_class": "INDUSTRY",
             "study_type": "INTERVENTIONAL",
             "phases": ["PHASE1"],
-            "overall_status": "RECRUITING",
-            "conditions": ["Multiple Sclerosis"],
-            "interventions": ["CC-97540"],
+            "overall_status": "ACTIVE_NOT_RECRUITING",
+            "conditions": ["Multiple Sclerosis", "Myasthenia Gravis"],
+            "interventions": ["CC-97540", "Fludarabine", "Cyclophosphamide"],
         },
         "locations": [],
         "summary": (
@@ -313,8 +315,7 @@ TRIALS = [
             dose to more people. It includes adults with relapsing MS and adults with progressive MS. The UK
             research summary says about 84 people worldwide, with about 10 in the UK.
 
-            *Registry facts as of early 2025, when the study was recruiting. Check the registry record for
-            the latest status and sites.*
+            *Check the registry record for the latest status and sites before you contact anyone.*
         """,
         "what_it_means": """
             This is one of the few CAR T studies that includes relapsing MS as well as progressive MS.

@@ -16,6 +16,7 @@ import inspect
 import secrets
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -29,11 +30,15 @@ from portal.actions.save import content_save
 from portal.actions.submit import content_submit
 from portal.content.models import ContentBase
 from trials.choices import sponsor_type_for
+from trials.imports import trials_import_files
 from trials.models import Location, Trial
 from trials.registry.classify import guess_condition_groups
 from trials.registry.parse import normalise_key
 
 from . import data
+
+# Saved registry records (see its SOURCES.md): demo trials found here are created by the importer.
+RECORDS_DIR = Path(__file__).resolve().parents[2] / "trials" / "fixtures" / "ctgov"
 
 # Demo dates are calendar days; publish them at a fixed time of day so pages show the same date everywhere.
 PUBLISH_TIME = datetime.time(9, 0, tzinfo=datetime.UTC)
@@ -136,6 +141,11 @@ def _trial_ensure(spec: dict[str, Any], *, editor, moderator, report: LoadReport
     if Trial.objects.filter(nct_id=spec["nct_id"]).exists():
         report.existing["trials"] += 1
         return
+    record = RECORDS_DIR / f"{spec['nct_id']}.json"
+    if record.is_file():
+        _trial_from_record(spec, record, editor=editor, moderator=moderator, report=report)
+        return
+    # No saved record: the facts below are typed in, and shown as "entered by our editors".
     trial = Trial(
         nct_id=spec["nct_id"],
         slug=spec["slug"],
@@ -161,6 +171,29 @@ def _trial_ensure(spec: dict[str, Any], *, editor, moderator, report: LoadReport
                         **location)
         site.full_clean()
         site.save()
+    _walk_workflow(trial, spec, editor=editor, moderator=moderator)
+    report.created["trials"] += 1
+
+
+def _trial_from_record(spec: dict[str, Any], record: Path, *, editor, moderator, report: LoadReport) -> None:
+    """Create the trial with the real importer from its saved registry record, then add the editors' text.
+
+    Its facts, sites and dates are exactly the record's; the page says "Registry facts as of" the
+    record's version date. The text is the trial's first text, not an edit, so "Updated" stays
+    the publication date.
+    """
+    result = trials_import_files(paths=[record])
+    if not result.ok:
+        raise DemoContentError("; ".join(f"{failure.label}: {failure.error}" for failure in result.failures))
+    trial = Trial.objects.get(nct_id=spec["nct_id"])
+    trial.slug = spec["slug"]
+    trial.summary = spec["summary"]
+    trial.body = _text(spec["body"])
+    trial.what_it_means = _text(spec["what_it_means"])
+    trial.car_t_target = spec["car_t_target"]
+    trial.last_reviewed = _date(spec["last_reviewed"])
+    trial.text_hash = trial.reader_text_hash()
+    content_save(item=trial, user=editor, tags=spec["tags"])
     _walk_workflow(trial, spec, editor=editor, moderator=moderator)
     report.created["trials"] += 1
 
