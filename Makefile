@@ -1,10 +1,11 @@
 # Two commands set everything up: `make run` and `make test`.
+# Local settings come from a git-ignored .env (debug on, a random secret key, the site URL), written by
+# `make install` when missing; `make run PORT=...` keeps its site URL on that port. The tests ignore it.
 PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8000
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export DJANGO_DEBUG ?= 1
 
 .PHONY: run test install migrate demo static browser screenshots bench-search bench-import bench-load lint clean
 
@@ -17,6 +18,7 @@ $(STAMP): requirements.txt | $(BIN)/python
 	touch $(STAMP)
 
 install: $(STAMP)
+	@$(BIN)/python -m portal.envfile --port $(PORT)
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -29,6 +31,7 @@ static: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
 run: demo static
+	@$(BIN)/python -m portal.envfile --port $(PORT) --update-port
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Browser tests need Debian's chromium; installed here when missing (never a downloaded browser).

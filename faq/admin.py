@@ -15,7 +15,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.content.admin import ContentAdmin
+from portal.content_admin import ContentAdmin
 
 from . import selectors, services
 from .forms import AnswerForm, DeclineForm, MergeForm

@@ -1,7 +1,7 @@
 """Reader questions: submitted, reviewed, then declined, merged into an FAQ or answered as a new FAQ.
 
 Every write checks the actor's permission here (the admin is only one caller). Answering goes through
-`portal.content.services` like any FAQ, so only people who may publish FAQs can answer and publish.
+the content actions (`portal/actions/`) like any FAQ, so only people who may publish FAQs can answer and publish.
 The asker's mail is sent after commit; a visitor's address is deleted once it has been sent.
 """
 
@@ -19,7 +19,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.content import services as content_services
+from portal.actions.publish import content_publish
+from portal.actions.save import content_save
+from portal.content.moderation import can_moderate
 from portal.content.validators import header_safe
 
 from .models import Category, Question, Submission, SubmissionState
@@ -73,7 +75,7 @@ def can_answer(user: User | None) -> bool:
     return (
         user is not None
         and user.has_perm("faq.answer_submission")
-        and content_services.can_moderate(user, Question)
+        and can_moderate(user, Question)
     )
 
 
@@ -151,8 +153,8 @@ def submission_answer_and_publish(
     _check_open(submission)
     with transaction.atomic():
         faq = Question(title=title.strip(), summary=summary.strip(), body=body.strip(), category=category)
-        content_services.content_save(item=faq, user=moderator, tags=tags)
-        content_services.content_publish(
+        content_save(item=faq, user=moderator, tags=tags)
+        content_publish(
             item=faq, moderator=moderator, comment=_("Answer to reader question %(reference)s") % {
                 "reference": submission.reference
             }

@@ -1,7 +1,8 @@
 """Settings for the MS research portal.
 
 One module for every machine: anything that differs between machines comes from an environment
-variable, and every default is safe for local development. The README lists every variable.
+variable, and every default is safe for local development. The README lists every variable. On a
+development machine a git-ignored `.env` (see `portal/envfile.py`) fills in what the environment does not set.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from portal import envfile
+
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# `.env` beside manage.py (written by `make install` and `make run`): read when present; a variable set in
+# the real environment wins. DJANGO_ENV_FILE names another file; empty reads none (the test settings do that).
+ENV_FILE = os.environ.get("DJANGO_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    envfile.load(ENV_FILE)
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -34,7 +43,7 @@ if not SECRET_KEY:
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY is not set. Set it to a long random value in production "
             "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
-            "or set DJANGO_DEBUG=1 for local development."
+            "or, for local development, run `make install` (it writes a .env with DJANGO_DEBUG=1)."
         )
     # Only ever used with DEBUG on; the name says what it is.
     SECRET_KEY = "django-insecure-local-development-only-never-use-in-production"
@@ -58,6 +67,7 @@ INSTALLED_APPS = [
     "articles",
     "faq",
     "trials",
+    "portal.demo",
     "allauth",
     "allauth.account",
 ]

@@ -1,6 +1,6 @@
 """Benchmark the trial importer: 1,000 records, then a no-change re-import (`make bench-import`).
 
-The shared real records (../shared/data/ctgov/NCT*.json, including the 1.5 MB NCT02513394 with 437
+The real records kept in the repository (trials/fixtures/ctgov/NCT*.json, including the 1.5 MB NCT02513394 with 437
 sites) are replicated under new NCT numbers (NCT9xxxxxxx) into a temporary folder, then imported
 into a scratch SQLite file and, when DATABASE_URL points at PostgreSQL, into a scratch database
 `portal_bench_import` on that server (dropped and re-created; never a test or real database).
@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DATA_DIR = REPO.parent / "shared" / "data" / "ctgov"
+DATA_DIR = REPO / "trials" / "fixtures" / "ctgov"
 BENCH_DB = "portal_bench_import"
 TARGETS = {"first": 30.0, "again": 5.0, "memory_mb": 300.0}
 
@@ -31,7 +31,7 @@ TARGETS = {"first": 30.0, "again": 5.0, "memory_mb": 300.0}
 def replicate(out_dir: Path, count: int) -> list[Path]:
     sources = sorted(DATA_DIR.glob("NCT*.json"))
     if not sources:
-        sys.exit(f"No records in {DATA_DIR} (the shared folder beside the repository root).")
+        sys.exit(f"No records in {DATA_DIR} (trials/fixtures/ctgov in the repository).")
     paths = []
     for index in range(count):
         source = sources[index % len(sources)]

@@ -8,10 +8,14 @@ from django.test import Client
 
 from tests.factories import UserFactory
 
+# Fast to hash; also for data built once per module (before `_test_settings` applies), whose
+# passwords the tests must be able to check.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
@@ -26,7 +30,15 @@ def staff_group(name: str) -> Group:
         from django.apps import apps
 
         groups_migration = importlib.import_module("portal.content.migrations.0002_editor_and_moderator_groups")
-        groups_migration.create_groups(apps, None)
+        # The migration sets `models_module = None` on every app config it is given, harmless on a
+        # migration's historical apps but not on the real registry: without it, later flushes re-create
+        # no content types or permissions and Django's test serialisation sees no models. Put it back.
+        models_modules = {config: config.models_module for config in apps.get_app_configs()}
+        try:
+            groups_migration.create_groups(apps, None)
+        finally:
+            for config, module in models_modules.items():
+                config.models_module = module
     return Group.objects.get(name=name)
 
 

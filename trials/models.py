@@ -10,6 +10,7 @@ import datetime
 import hashlib
 import json
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -331,3 +332,19 @@ class TrialChange(models.Model):
     def summary(self) -> str:
         """A plain-language sentence with its month, e.g. "Started recruiting Mar 2024"."""
         return change_summary(self)
+
+
+class TrialFollow(models.Model):
+    """A member follows a trial to hear when its status, sites or dates change (see trials/alerts.py)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trial_follows")
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "trial"], name="unique_trial_follow")]
+        verbose_name = _("followed trial")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → trial {self.trial_id}"

@@ -11,8 +11,9 @@ from django.db.models import QuerySet
 
 from portal.content.models import ContentBase
 from portal.content.selectors import content_models
+from trials.models import TrialFollow  # moves to trials/follows.py with the follow views (issue 16)
 
-from .models import Bookmark, TagFollow, TrialFollow
+from .models import Bookmark, TagFollow
 
 if TYPE_CHECKING:
     from .models import User

@@ -12,9 +12,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from portal.content.models import ContentBase
+from trials.models import TrialFollow  # moves to trials/follows.py with the follow views (issue 16)
 
 from . import selectors
-from .models import Alert, Bookmark, Digest, TagFollow, TrialFollow
+from .models import Alert, Bookmark, Digest, TagFollow
 
 if TYPE_CHECKING:
     from taggit.models import Tag

@@ -26,11 +26,11 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
 from portal.content.selectors import is_content_model, public_tag_or_404
-from trials.models import Trial
+from trials.models import Trial, TrialFollow
 
 from . import selectors, services
 from .forms import AccountDeleteForm, ProfileForm
-from .models import Bookmark, TagFollow, TrialFollow
+from .models import Bookmark, TagFollow
 from .templatetags.accounts_tags import follow_button_context, save_button_context
 
 

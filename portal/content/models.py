@@ -1,6 +1,6 @@
 """The moderated content model that articles, FAQs and trials share.
 
-Status only changes through `portal.content.services`; `save()` only fills in derived fields.
+Status only changes through the actions in `portal/actions/`; `save()` only fills in derived fields.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from taggit.models import Tag
 
 from . import selectors
-from .services import can_edit
+from .moderation import can_edit
 
 
 class HomeView(TemplateView):

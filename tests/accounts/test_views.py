@@ -8,11 +8,11 @@ from django.core import mail
 from django.test import Client
 from django.urls import resolve, reverse
 
-from portal.accounts.models import AlertFrequency, Bookmark, TagFollow, TrialFollow
+from portal.accounts.models import AlertFrequency, Bookmark, TagFollow
 from portal.content.models import Status
 from tests.accounts.conftest import make_member
 from tests.factories import ArticleFactory, QuestionFactory, TrialFactory, UserFactory
-from trials.models import RecruitmentStatus
+from trials.models import RecruitmentStatus, TrialFollow
 
 pytestmark = pytest.mark.django_db
 
@@ -170,7 +170,7 @@ def test_saved_items_newest_first_and_filtered_by_type(member_client, content_ty
 
 
 def test_unpublished_item_shows_as_no_longer_available(member_client, moderator, content_types):
-    from portal.content.services import content_archive
+    from portal.actions.archive import content_archive
 
     article = ArticleFactory(title="Withdrawn explainer")
     member_client.post(save_url(content_types, article))

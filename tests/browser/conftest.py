@@ -2,18 +2,25 @@
 
 One browser per session, a fresh context (cookies, viewport, colour scheme) per test. The browser
 is never downloaded: without /usr/bin/chromium every browser test fails and says how to get it.
+
+The sample site is built once per test module and saved; every test starts from that saved state.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Callable, Iterator
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.test import Client
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client, override_settings
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+
+from tests.conftest import FAST_PASSWORD_HASHERS
 
 from .chromium import DARK, DESKTOP, MOBILE, ChromiumMissing, Variant, launch_chromium
 from .data import SiteContent, build_site_content
@@ -22,6 +29,9 @@ from .data import SiteContent, build_site_content
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 TIMEOUT_MS = 10_000
+# The most a page action (click, fill) and an expect() assertion wait for what they need. Tests wait for
+# events (a response, a navigation, a focus change), never for a fixed time; this is only the ceiling.
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 # Every journey runs once per variant (the `page` fixture is parametrised over these).
@@ -39,14 +49,30 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+@pytest.fixture(scope="module")
+def saved_site(django_db_setup, django_db_blocker) -> tuple[SiteContent, str]:
+    """The sample site, built once per module through the factories and services, and the whole
+    database saved right after (Django's own test serialisation: every row of every table)."""
+    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS), django_db_blocker.unblock():
+        site = build_site_content()
+        return site, connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture
-def site(transactional_db) -> SiteContent:
+def site(saved_site, transactional_db) -> SiteContent:
     """The shared sample site (articles, FAQs, trials, one article in review, editor, moderator, member).
 
-    The cache is cleared first: allauth's and the question form's rate limits live there, and the
-    database cache table outlives the flush between tests."""
+    Each test gets the database exactly as it was saved after building, whatever earlier tests in the
+    module changed (journeys publish, save, sign up and ask): the tables are emptied (without Django's
+    post-migrate re-creation of content types, which the saved rows bring back with their own ids) and
+    the saved rows loaded again. The teardown flush of `transactional_db` then leaves the usual empty
+    database for the next module. The cache is cleared too: allauth's and the question form's rate
+    limits live there, and the database cache table outlives every flush."""
+    built, saved = saved_site
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False)
+    connection.creation.deserialize_db_from_string(saved)
     cache.clear()
-    return build_site_content()
+    return copy.deepcopy(built)
 
 
 @pytest.fixture

@@ -15,7 +15,9 @@ from articles.models import Article
 from faq.models import Question, SubmissionState
 from portal.accounts.models import User
 from portal.accounts.services import bookmark_create
-from portal.content.services import content_publish, content_save, content_submit
+from portal.actions.publish import content_publish
+from portal.actions.save import content_save
+from portal.actions.submit import content_submit
 from tests.conftest import staff_group
 from tests.factories import (
     ArticleFactory,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from faq.forms import started_token
 
@@ -278,6 +279,25 @@ def assert_nothing_clipped(page: Page) -> None:
     assert not clipped, f"Clipped content at {where(page)}: {clipped}"
 
 
+SUMMARY_FOCUSED_JS = """() => {
+  const invalid = [...document.querySelectorAll('[aria-invalid=true]')];
+  const focus = document.activeElement;
+  return !!focus && focus !== document.body && (focus.matches('[role=alert], .error-summary')
+    || invalid.some(el => el.id && focus.querySelector(`a[href="#${el.id}"]`)));
+}"""
+
+
+def wait_for_focus(page: Page, predicate_js: str, message: str) -> None:
+    """Wait until `predicate_js` (a JS function of no arguments) is true of the focus, or fail with `message`.
+
+    Focus often moves a moment after the page is there (`autofocus`, a script, a fragment link): this
+    waits for the change itself (polled each animation frame) instead of racing it."""
+    try:
+        page.wait_for_function(predicate_js)
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"{message} at {where(page)}") from None
+
+
 def assert_errors_announced(page: Page) -> None:
     """After a failed submit: every invalid field points (aria-describedby) at its message, and focus
     has moved to the error summary (role=alert, or an element linking to the invalid fields)."""
@@ -287,17 +307,15 @@ def assert_errors_announced(page: Page) -> None:
           const undescribed = invalid.filter(el => !(el.getAttribute('aria-describedby') || '').split(/\\s+/)
               .filter(Boolean).some(id => ((document.getElementById(id) || {}).textContent || '').trim()))
             .map(el => el.name || el.id);
-          const focus = document.activeElement;
-          const summary = !!focus && focus !== document.body && (focus.matches('[role=alert], .error-summary')
-            || invalid.some(el => el.id && focus.querySelector(`a[href="#${el.id}"]`)));
-          return {invalid: invalid.length, undescribed, summary};
+          return {invalid: invalid.length, undescribed};
         }"""
     )
     assert report["invalid"], f"No field is marked aria-invalid at {where(page)}"
     assert not report["undescribed"], (
         f"Errors not linked with aria-describedby at {where(page)}: {report['undescribed']}"
     )
-    assert report["summary"], f"Focus did not move to the error summary at {where(page)}"
+    # The summary takes focus through `autofocus`, which the browser applies after parsing: wait for it.
+    wait_for_focus(page, SUMMARY_FOCUSED_JS, "Focus did not move to the error summary")
 
 
 def assert_landmarks(page: Page) -> None:

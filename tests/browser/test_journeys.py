@@ -7,6 +7,7 @@ dark mode (see `conftest.VARIANTS`); `arrive()` checks every page it reaches for
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
@@ -22,6 +23,7 @@ from .pages import (
     focus_state,
     tab_to,
     tab_to_link,
+    wait_for_focus,
 )
 
 pytestmark = pytest.mark.browser
@@ -118,7 +120,7 @@ def test_keyboard_only_visitor_journey(page, site):
     skip = assert_focus_visible(page)
     assert skip["label"] == "Skip to main content"
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "main"
+    wait_for_focus(page, "() => document.activeElement.id === 'main'", "The skip link did not move focus to <main>")
 
     tab_to_link(page, site.article.title)
     press_and_wait(page, "Enter", f"**{site.article.get_absolute_url()}")
@@ -220,12 +222,17 @@ def test_visitor_asks_a_question_and_sees_similar_answers_first(page, site, monk
     arrive(page, "Ask a question")
 
     question = "Is CAR T-cell therapy a cure for multiple sclerosis yet?"
-    page.get_by_label("Your question").fill(question)
+    # The suggestions come from a request sent half a second after typing stops: wait for its answer.
+    similar = reverse("faq:similar")
+    with page.expect_response(lambda response: urlsplit(response.url).path == similar) as suggestions:
+        page.get_by_label("Your question").fill(question)
+    assert suggestions.value.ok, f"{suggestions.value.url} answered {suggestions.value.status}"
     live = page.locator("#similar-live")
     expect(live.get_by_role("heading", name="These answers may help")).to_be_visible()
     expect(live.get_by_role("link", name=site.question.title, exact=True)).to_be_visible()
 
-    page.get_by_role("button", name="Continue").click()  # consent not given yet
+    with page.expect_navigation():  # the same page comes back, with errors: wait for the new one
+        page.get_by_role("button", name="Continue").click()  # consent not given yet
     arrive(page, "Ask a question")
     assert_errors_announced(page)
     expect(page.get_by_role("alert")).to_contain_text("Please agree that your question may be published")

@@ -23,9 +23,6 @@ FORBIDDEN_IN_CORE = ("articles", "faq", "trials", "portal.accounts", "portal.act
 # Model labels ("trials.Trial") and module paths the core must not reach by name either.
 FORBIDDEN_LABELS = ("articles.", "faq.", "trials.", "accounts.", "portal.accounts", "portal.actions", "portal.demo")
 NAME_LOADERS = {"get_model", "import_module", "import_string"}
-# Demo content still lives in the core until it moves to portal/demo/ (issue 16, "actions" branch).
-# Once that directory is gone this entry has no effect and can be deleted.
-NOT_YET_MOVED = {CORE / "demo"}
 
 
 def python_files(*dirs: Path) -> list[Path]:
@@ -193,8 +190,6 @@ def test_ready_outside_a_class_is_not_exempt():
 def test_core_imports_no_app():
     problems = []
     for path in python_files(CORE):
-        if any(path.is_relative_to(skip) for skip in NOT_YET_MOVED):
-            continue
         source = path.read_text(encoding="utf-8")
         for problem in core_violations(source, module=_module_name(path), is_package=path.name == "__init__.py"):
             problems.append(f"{path.relative_to(ROOT)} {problem}")

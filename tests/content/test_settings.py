@@ -20,7 +20,7 @@ def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**clean, **env},
+        env={**clean, "DJANGO_ENV_FILE": "", **env},  # never the developer's .env, unless a test names one
         capture_output=True,
         text=True,
         timeout=120,

@@ -12,11 +12,12 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from portal.accounts.models import Bookmark, TagFollow, TrialFollow
+from portal.accounts.models import Bookmark, TagFollow
 from portal.accounts.services import bookmark_create, tag_follow, trial_follow
 from portal.content.models import Status
 from tests.accounts.conftest import make_member
 from tests.factories import ArticleFactory, QuestionFactory, SubmissionFactory, TrialFactory
+from trials.models import TrialFollow
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from articles.models import Article
-from portal.content import services
+from portal.actions.save import content_save
 from portal.content.markdown import render_markdown
 from portal.content.models import Status
 from portal.content.validators import MAX_MARKDOWN_LENGTH, header_safe, single_line, validate_single_line
@@ -35,7 +35,7 @@ def article_post(client, article, **fields):
 def test_titles_refuse_control_characters_at_the_model_level(editor, title):
     article = Article(title=title, slug="a-title")
     with pytest.raises(ValidationError) as error:
-        services.content_save(item=article, user=editor)
+        content_save(item=article, user=editor)
     assert "title" in error.value.message_dict
     assert not Article.objects.exists()
 
@@ -61,7 +61,7 @@ def test_an_overlong_body_is_a_clear_form_error_and_nothing_is_saved(editor_clie
 
 def test_a_body_of_exactly_the_limit_is_accepted(editor):
     article = Article(title="Long", body="a" * MAX_MARKDOWN_LENGTH)
-    services.content_save(item=article, user=editor)
+    content_save(item=article, user=editor)
     assert Article.objects.get().body_html.startswith("<p>aaa")
 
 
@@ -69,13 +69,13 @@ def test_trial_markdown_fields_are_bounded(editor):
     trial = TrialFactory(status=Status.DRAFT)
     trial.what_it_means = "x" * (MAX_MARKDOWN_LENGTH + 1)
     with pytest.raises(ValidationError) as error:
-        services.content_save(item=trial, user=editor)
+        content_save(item=trial, user=editor)
     assert "what_it_means" in error.value.message_dict
 
 
 def test_more_than_twenty_tags_are_refused_in_the_service(moderator):
     with pytest.raises(ValidationError):
-        services.content_save(item=Article(title="Tagged"), user=moderator, tags=[f"t{n}" for n in range(21)])
+        content_save(item=Article(title="Tagged"), user=moderator, tags=[f"t{n}" for n in range(21)])
     assert not Article.objects.exists()
 
 

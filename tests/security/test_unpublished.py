@@ -11,7 +11,9 @@ from django.test import Client
 from django.urls import reverse
 
 from portal.accounts.services import bookmark_create
-from portal.content import services
+from portal.actions.publish import content_publish
+from portal.actions.save import content_save
+from portal.actions.send_back import content_send_back
 from portal.content.models import ModerationEvent, Status
 from tests.accounts.conftest import make_member
 from tests.factories import ArticleFactory, QuestionFactory
@@ -49,9 +51,9 @@ def test_unknown_tags_are_404(client):
 
 
 def _unpublish_and_retitle(article, moderator, editor):
-    services.content_send_back(item=article, moderator=moderator, comment="Needs an update")
+    content_send_back(item=article, moderator=moderator, comment="Needs an update")
     article.title = "Leaked draft title"
-    services.content_save(item=article, user=editor)
+    content_save(item=article, user=editor)
 
 
 def test_saved_items_and_export_show_the_title_from_when_it_was_last_published(moderator, editor):
@@ -75,7 +77,7 @@ def test_an_item_never_published_under_a_title_shows_as_no_longer_available(mode
     article = ArticleFactory(title="Public title")
     bookmark_create(user=member, item=article)
     article.__class__.objects.filter(pk=article.pk).update(public_title="")  # e.g. unpublished before the field
-    services.content_send_back(item=article, moderator=moderator, comment="Update")
+    content_send_back(item=article, moderator=moderator, comment="Update")
     client = Client()
     client.force_login(member)
     html = client.get(reverse("accounts:bookmarks")).content.decode()
@@ -87,7 +89,7 @@ def test_republishing_records_the_new_public_title(moderator, editor):
     _unpublish_and_retitle(article, moderator, editor)
     article.refresh_from_db()
     assert article.public_title == "First"
-    services.content_publish(item=article, moderator=moderator)
+    content_publish(item=article, moderator=moderator)
     article.refresh_from_db()
     assert article.public_title == "Leaked draft title"
 
@@ -96,7 +98,7 @@ def test_an_editor_cannot_change_a_published_item_through_the_service(editor):
     article = ArticleFactory(title="Reviewed title", body="Reviewed body")
     article.body = "Unreviewed change"
     with pytest.raises(PermissionDenied, match="send it back to draft"):
-        services.content_save(item=article, user=editor)
+        content_save(item=article, user=editor)
     article.refresh_from_db()
     assert article.body == "Reviewed body"
 
@@ -116,9 +118,9 @@ def test_an_editor_cannot_change_a_published_item_in_the_admin(editor_client, cl
 
 def test_after_a_send_back_the_editor_can_change_it_and_it_needs_review_again(editor, moderator):
     article = ArticleFactory(title="Reviewed title")
-    services.content_send_back(item=article, moderator=moderator, comment="Please update the dates")
+    content_send_back(item=article, moderator=moderator, comment="Please update the dates")
     article.body = "Updated"
-    services.content_save(item=article, user=editor)
+    content_save(item=article, user=editor)
     article.refresh_from_db()
     assert article.status == Status.DRAFT and article.body == "Updated"
     assert ModerationEvent.objects.filter(to_status=Status.DRAFT).count() == 1
@@ -127,6 +129,6 @@ def test_after_a_send_back_the_editor_can_change_it_and_it_needs_review_again(ed
 def test_moderators_still_correct_published_items(moderator):
     article = ArticleFactory(title="Typo titel")
     article.title = "Typo title"
-    services.content_save(item=article, user=moderator)
+    content_save(item=article, user=moderator)
     article.refresh_from_db()
     assert article.public_title == "Typo title"

@@ -13,7 +13,8 @@ from django.urls import reverse
 from articles.models import Article
 from faq.models import Submission
 from portal.accounts.services import bookmark_create
-from portal.content.services import content_publish, content_save
+from portal.actions.publish import content_publish
+from portal.actions.save import content_save
 from tests.browser.data import build_site_content
 from tests.factories import CategoryFactory, SourceFactory, SubmissionFactory
 

@@ -12,7 +12,8 @@ import httpx
 
 from trials.registry.client import CtgovClient
 
-DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ctgov"
+# The real ClinicalTrials.gov records kept in the repository (see their SOURCES.md).
+DATA_DIR = Path(__file__).resolve().parents[2] / "trials" / "fixtures" / "ctgov"
 
 
 def study(

@@ -1,6 +1,6 @@
-"""The importer over every real record in ../shared/data/ctgov: stored facts checked against the JSON itself.
+"""The importer over every real record in trials/fixtures/ctgov: stored facts checked against the JSON itself.
 
-These fail, never skip, when the shared folder is missing (CI must provide it).
+These fail, never skip, when a sample file is missing.
 """
 
 from __future__ import annotations
@@ -31,12 +31,12 @@ LEGACY = [
 def shared(name: str) -> Path:
     path = DATA_DIR / name
     if not path.is_file():
-        pytest.fail(f"real ClinicalTrials.gov sample {path} is missing (../shared/data/ctgov beside the repo root)")
+        pytest.fail(f"real ClinicalTrials.gov sample {path} is missing (trials/fixtures/ctgov in the repository)")
     return path
 
 
 def test_every_expected_real_record_is_there() -> None:
-    assert len(RECORDS) >= 12, f"expected the 12 shared study records in {DATA_DIR}"
+    assert len(RECORDS) >= 12, f"expected the 12 real study records in {DATA_DIR}"
 
 
 @pytest.mark.parametrize("name", RECORDS or ["missing"])

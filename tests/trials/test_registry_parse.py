@@ -1,7 +1,7 @@
 """Tests for trials.registry.parse and .files and trials.display: synthetic pitfalls, then every real sample.
 
-No database and no network. The real samples live outside the repository, in ../shared/data/ctgov
-beside the repository root (see its SOURCES.md); they are read, never copied.
+No database and no network. The real samples are kept in the repository, in trials/fixtures/ctgov
+(see its SOURCES.md).
 """
 
 from __future__ import annotations
@@ -500,9 +500,9 @@ def test_load_path_missing_file(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Every real sample file (../shared/data/ctgov beside the repository root)
+# Every real sample file (trials/fixtures/ctgov in the repository)
 
-DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ctgov"
+DATA_DIR = Path(__file__).resolve().parents[2] / "trials" / "fixtures" / "ctgov"
 # The samples described in SOURCES.md; any further NCT*.json dropped in the folder is tested too.
 KNOWN_RECORDS = (
     "NCT00763412.json", "NCT00973089.json", "NCT02210780.json", "NCT02513394.json",
@@ -518,12 +518,12 @@ RECORD_FILES = sorted({*KNOWN_RECORDS, *(path.name for path in DATA_DIR.glob("NC
 
 
 def real_file(name: str) -> Path:
-    """Path of a real sample; fails (never skips) when the shared data is not there."""
+    """Path of a real sample; fails (never skips) when the file is not there."""
     path = DATA_DIR / name
     if not path.is_file():
         pytest.fail(
-            f"real ClinicalTrials.gov sample {path} is missing: these tests need the shared data folder "
-            f"{DATA_DIR} (../shared/data/ctgov beside the repository root, described in its SOURCES.md)",
+            f"real ClinicalTrials.gov sample {path} is missing: these tests need the sample folder "
+            f"{DATA_DIR} (trials/fixtures/ctgov in the repository, described in its SOURCES.md)",
             pytrace=False,
         )
     return path
@@ -535,7 +535,7 @@ def read_raw(name: str) -> dict[str, Any]:
 
 
 def test_real_data_folder_is_present() -> None:
-    assert DATA_DIR.is_dir(), f"shared sample folder {DATA_DIR} is missing (../shared/data/ctgov beside the repo)"
+    assert DATA_DIR.is_dir(), f"sample folder {DATA_DIR} is missing (trials/fixtures/ctgov in the repository)"
     assert (DATA_DIR / "SOURCES.md").is_file()
 
 

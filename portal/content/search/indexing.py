@@ -131,3 +131,8 @@ def search_index_optimise() -> None:
             cursor.execute("SELECT gin_clean_pending_list('content_searchentry_document_gin')")
             cursor.execute("ANALYZE content_searchentry")
             cursor.execute("ANALYZE content_searchword")
+
+
+def search_index_remove(item: ContentBase) -> None:
+    """Drop the item's entry (it was archived, sent back or is about to be deleted)."""
+    SearchEntry.objects.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk).delete()

@@ -14,7 +14,7 @@ def record_public_titles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('trials', '0006_remove_phases_condition_groups_text'),
+        ('trials', '0007_trialfollow_from_accounts'),
     ]
 
     operations = [

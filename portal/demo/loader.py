@@ -4,9 +4,9 @@ Idempotent by design: accounts are found by username, categories and articles/FA
 trials by NCT number. Anything already there is left exactly as it is (an editor may have changed
 it), so a second run creates nothing and changes nothing.
 
-Every item goes through `content_save` and then `content_submit` / `content_publish`, so the
-moderation history and the after-change hooks (search index) are the same as for real content.
-Only the publication timestamp is rewritten afterwards, to the fixed demo date.
+Every item goes through the actions editors use (`content_save`, `content_submit`,
+`content_publish` in `portal/actions/`), so the moderation history, the search index and the alerts
+are the same as for real content. Published items are published at their fixed demo date.
 """
 
 from __future__ import annotations
@@ -24,8 +24,10 @@ from django.db import transaction
 
 from articles.models import Article, Source
 from faq.models import Category, Question
+from portal.actions.publish import content_publish
+from portal.actions.save import content_save
+from portal.actions.submit import content_submit
 from portal.content.models import ContentBase
-from portal.content.services import content_edited, content_publish, content_save, content_submit
 from trials.choices import sponsor_type_for
 from trials.models import Location, Trial
 from trials.registry.classify import guess_condition_groups
@@ -122,15 +124,12 @@ def _date(value: str | None) -> datetime.date | None:
 
 
 def _walk_workflow(item: ContentBase, spec: dict[str, Any], *, editor, moderator) -> None:
-    """Move a saved draft to the spec's workflow state, then set the fixed demo publication time."""
+    """Move a saved draft to the spec's workflow state; published items get the fixed demo date."""
     if spec["workflow"] in (data.IN_REVIEW, data.PUBLISHED):
         content_submit(item=item, user=editor)
     if spec["workflow"] == data.PUBLISHED:
-        content_publish(item=item, moderator=moderator, comment="Demo content.")
         published_at = datetime.datetime.combine(_date(spec["published_on"]), PUBLISH_TIME)
-        type(item).objects.filter(pk=item.pk).update(published_at=published_at)
-        item.published_at = published_at
-        content_edited(item=item)  # Hooks (search index) see the demo date, not today's.
+        content_publish(item=item, moderator=moderator, comment="Demo content.", published_at=published_at)
 
 
 def _trial_ensure(spec: dict[str, Any], *, editor, moderator, report: LoadReport) -> None:

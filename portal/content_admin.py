@@ -1,7 +1,8 @@
-"""One admin base for every moderated content type.
+"""One admin base for every moderated content type (each app's admin subclasses `ContentAdmin`).
 
-Status is read-only in every form: it changes only through the actions below, which call the
-services (and so check the moderator permission and write the history).
+Status is read-only in every form: it changes only through the admin actions below, which call
+`portal.actions` (and so check the moderator permission, write the history and update the search
+index and alerts). It lives above the core because it calls those actions.
 """
 
 from __future__ import annotations
@@ -19,10 +20,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import services
-from .markdown import prerender_markdown
-from .models import ModerationEvent, Status
-from .tagging import BoundedTagField, check_tag_creation
+from portal.actions.archive import content_archive
+from portal.actions.delete import content_delete
+from portal.actions.publish import content_publish
+from portal.actions.save import content_changed, content_save_fields
+from portal.actions.send_back import content_send_back
+from portal.actions.submit import content_submit
+from portal.content.markdown import prerender_markdown
+from portal.content.models import ModerationEvent, Status
+from portal.content.moderation import can_edit_fields, can_moderate
+from portal.content.tagging import BoundedTagField, check_tag_creation
 
 
 class ModerationHistoryInline(GenericTabularInline):
@@ -65,7 +72,7 @@ def submit_for_review(modeladmin, request, queryset):
         modeladmin,
         request,
         queryset,
-        services.content_submit,
+        content_submit,
         _("%(count)d item(s) submitted for review."),
         user=request.user,
     )
@@ -77,7 +84,7 @@ def publish(modeladmin, request, queryset):
         modeladmin,
         request,
         queryset,
-        services.content_publish,
+        content_publish,
         _("%(count)d item(s) published."),
         moderator=request.user,
     )
@@ -89,7 +96,7 @@ def archive(modeladmin, request, queryset):
         modeladmin,
         request,
         queryset,
-        services.content_archive,
+        content_archive,
         _("%(count)d item(s) archived."),
         moderator=request.user,
     )
@@ -111,7 +118,7 @@ def send_back(modeladmin, request, queryset):
             modeladmin,
             request,
             queryset,
-            services.content_send_back,
+            content_send_back,
             _("%(count)d item(s) sent back to draft."),
             moderator=request.user,
             comment=form.cleaned_data["comment"],
@@ -193,13 +200,13 @@ class ContentAdmin(admin.ModelAdmin):
         return type(form.__name__, (form,), {"clean_tags": clean_tags})
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        # Published items open read-only for editors (services.can_edit_fields says why).
-        if obj is not None and not services.can_edit_fields(request.user, obj):
+        # Published items open read-only for editors (moderation.can_edit_fields says why).
+        if obj is not None and not can_edit_fields(request.user, obj):
             return False
         return super().has_change_permission(request, obj)
 
     def has_moderate_permission(self, request: HttpRequest) -> bool:
-        return services.can_moderate(request.user, self.model)
+        return can_moderate(request.user, self.model)
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # Published history matters: archive instead. Superusers can still delete.
@@ -220,16 +227,17 @@ class ContentAdmin(admin.ModelAdmin):
         )
 
     def delete_model(self, request, obj) -> None:
-        services.content_delete(item=obj, user=request.user)
+        content_delete(item=obj, user=request.user)
 
     def delete_queryset(self, request, queryset) -> None:
         for item in queryset:
-            services.content_delete(item=item, user=request.user)
+            content_delete(item=item, user=request.user)
 
     def save_model(self, request, obj, form, change) -> None:
-        services.content_save(item=obj, user=request.user)
+        # Fields only: the tags and inlines are saved after this, in save_related.
+        content_save_fields(item=obj, user=request.user)
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        # Tags and inlines are saved after save_model: tell the hooks (search index) again.
-        services.content_edited(item=form.instance)
+        # Everything is written now: search index and alerts follow, once (the admin view's transaction).
+        content_changed(item=form.instance)

@@ -1,26 +1,31 @@
-"""Tests for `load_demo_content` (portal/content/demo/): idempotence, accounts, data quality.
+"""Tests for `load_demo_content` (portal/demo/): idempotence, accounts, data quality.
 
 The data checks at the top need no database. The registry check compares the demo's stored facts
-with the real records in ../shared/data/ctgov beside the repository root (see its SOURCES.md).
+with the real records in trials/fixtures/ctgov (see its SOURCES.md). The demo is loaded once for the
+module (`demo`), inside a transaction every test rolls back to and the module rolls back at the end;
+loading into an empty database is tested in test_demo_content_empty.py.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils.html import escape
 
 from articles.models import Article, Source
 from faq.models import Category, Question
-from portal.content.demo import data
 from portal.content.models import ModerationEvent, Status
+from portal.demo import data
+from tests.conftest import FAST_PASSWORD_HASHERS
 from trials.models import CarTTarget, Location, Trial
 from trials.registry.files import load_path
 from trials.registry.parse import is_nct_id, parse_study
@@ -33,6 +38,17 @@ def load() -> str:
     out = StringIO()
     call_command("load_demo_content", stdout=out)
     return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker) -> Iterator[str]:
+    """The demo, loaded once for this module; its output (with the passwords printed once).
+
+    Each `django_db` test runs in a savepoint inside this transaction, so it sees the demo as loaded
+    and undoes its own changes; the whole load is rolled back after the module."""
+    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS), django_db_blocker.unblock(), transaction.atomic():
+        yield load()
+        transaction.set_rollback(True)
 
 
 def printed_passwords(output: str) -> dict[str, str]:
@@ -81,7 +97,7 @@ def test_published_demo_items_are_dated_within_the_demo_years() -> None:
             assert datetime.date.fromisoformat(spec["last_reviewed"]).year == 2026, spec["slug"]
 
 
-DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ctgov"
+DATA_DIR = Path(__file__).resolve().parents[2] / "trials" / "fixtures" / "ctgov"
 RECORDED_TRIALS = [spec for spec in data.TRIALS if spec["registry_checked_at"]]
 
 
@@ -89,7 +105,7 @@ RECORDED_TRIALS = [spec for spec in data.TRIALS if spec["registry_checked_at"]]
 def test_stored_registry_facts_match_the_real_record(spec) -> None:
     path = DATA_DIR / f"{spec['nct_id']}.json"
     if not path.is_file():
-        pytest.fail(f"real ClinicalTrials.gov record {path} is missing (see ../shared/data/ctgov/SOURCES.md)")
+        pytest.fail(f"real ClinicalTrials.gov record {path} is missing (see trials/fixtures/ctgov/SOURCES.md)")
     (study,) = load_path(path)
     parsed = parse_study(study)
     for name, value in spec["registry"].items():
@@ -119,8 +135,7 @@ def content_counts() -> dict[str, int]:
 
 
 @pytest.mark.django_db
-def test_loading_twice_creates_nothing_new() -> None:
-    load()
+def test_loading_twice_creates_nothing_new(demo) -> None:
     first = content_counts()
     output = load()
 
@@ -132,8 +147,7 @@ def test_loading_twice_creates_nothing_new() -> None:
 
 
 @pytest.mark.django_db
-def test_loading_twice_leaves_existing_items_unchanged() -> None:
-    load()
+def test_loading_twice_leaves_existing_items_unchanged(demo) -> None:
     article = Article.objects.get(slug=data.ARTICLES[0]["slug"])
     Article.objects.filter(pk=article.pk).update(title="Changed by an editor")
     load()
@@ -141,8 +155,7 @@ def test_loading_twice_leaves_existing_items_unchanged() -> None:
 
 
 @pytest.mark.django_db
-def test_minimum_counts_per_type_and_status() -> None:
-    load()
+def test_minimum_counts_per_type_and_status(demo) -> None:
     assert Article.objects.count() >= 6
     assert Question.objects.count() >= 12
     assert Trial.objects.count() >= 8
@@ -157,8 +170,7 @@ def test_minimum_counts_per_type_and_status() -> None:
 
 
 @pytest.mark.django_db
-def test_every_published_item_has_tags_dates_and_moderation_history() -> None:
-    load()
+def test_every_published_item_has_tags_dates_and_moderation_history(demo) -> None:
     users = get_user_model().objects
     editor, moderator = users.get(username="editor"), users.get(username="moderator")
     for model in CONTENT_MODELS:
@@ -167,8 +179,10 @@ def test_every_published_item_has_tags_dates_and_moderation_history() -> None:
             assert item.published_at.year in (2025, 2026), item.slug
             assert item.published_at.date() < datetime.date(2026, 11, 1), item.slug
             assert item.last_reviewed.year == 2026, item.slug
-            events = {(e.from_status, e.to_status, e.actor_id) for e in ModerationEvent.objects.filter(
-                content_type__model=model._meta.model_name, object_id=item.pk)}
+            events = {
+                (e.from_status, e.to_status, e.actor_id)
+                for e in ModerationEvent.objects.filter(content_type__model=model._meta.model_name, object_id=item.pk)
+            }
             assert events == {
                 (Status.DRAFT, Status.IN_REVIEW, editor.pk),
                 (Status.IN_REVIEW, Status.PUBLISHED, moderator.pk),
@@ -176,16 +190,14 @@ def test_every_published_item_has_tags_dates_and_moderation_history() -> None:
 
 
 @pytest.mark.django_db
-def test_published_dates_are_the_fixed_demo_dates() -> None:
-    load()
+def test_published_dates_are_the_fixed_demo_dates(demo) -> None:
     spec = data.ARTICLES[0]
     article = Article.objects.get(slug=spec["slug"])
     assert article.published_at.date().isoformat() == spec["published_on"]
 
 
 @pytest.mark.django_db
-def test_trials_have_valid_nct_numbers_and_a_car_t_target() -> None:
-    load()
+def test_trials_have_valid_nct_numbers_and_a_car_t_target(demo) -> None:
     for trial in Trial.objects.all():
         assert is_nct_id(trial.nct_id), trial.nct_id
         assert trial.car_t_target in (CarTTarget.CD19, CarTTarget.BCMA), trial.nct_id
@@ -195,8 +207,7 @@ def test_trials_have_valid_nct_numbers_and_a_car_t_target() -> None:
 
 
 @pytest.mark.django_db
-def test_published_articles_have_two_to_four_sources_and_related_trials() -> None:
-    load()
+def test_published_articles_have_two_to_four_sources_and_related_trials(demo) -> None:
     for article in Article.objects.published().prefetch_related("sources", "related_trials"):
         sources = list(article.sources.all())
         assert 2 <= len(sources) <= 4, article.slug
@@ -205,8 +216,7 @@ def test_published_articles_have_two_to_four_sources_and_related_trials() -> Non
 
 
 @pytest.mark.django_db
-def test_trial_locations_are_stored_with_their_key() -> None:
-    load()
+def test_trial_locations_are_stored_with_their_key(demo) -> None:
     site = Location.objects.get(trial__nct_id="NCT06193889", city="São Paulo")
     assert site.key == "hospital israelita albert einstein|são paulo|brazil"
     assert site.is_recruiting
@@ -217,8 +227,8 @@ def test_trial_locations_are_stored_with_their_key() -> None:
 
 
 @pytest.mark.django_db
-def test_new_accounts_get_a_working_password_printed_once() -> None:
-    first = load()
+def test_new_accounts_get_a_working_password_printed_once(demo) -> None:
+    first = demo
     passwords = printed_passwords(first)
     assert set(passwords) == {"moderator", "editor"}
     for username, password in passwords.items():
@@ -227,12 +237,12 @@ def test_new_accounts_get_a_working_password_printed_once() -> None:
     second = load()
     assert printed_passwords(second) == {}
     assert all(password not in second for password in passwords.values())
-    assert "python manage.py changepassword moderator" in second
+    assert ".venv/bin/python manage.py changepassword moderator" in second  # as the README shows it
 
 
 @pytest.mark.django_db
-def test_each_fresh_account_gets_a_different_random_password() -> None:
-    first = printed_passwords(load())
+def test_each_fresh_account_gets_a_different_random_password(demo) -> None:
+    first = printed_passwords(demo)
     get_user_model().objects.filter(username__in=["moderator", "editor"]).delete()
     second = printed_passwords(load())
     assert first["moderator"] != second["moderator"]
@@ -241,8 +251,7 @@ def test_each_fresh_account_gets_a_different_random_password() -> None:
 
 
 @pytest.mark.django_db
-def test_accounts_are_staff_in_their_groups_without_superuser() -> None:
-    load()
+def test_accounts_are_staff_in_their_groups_without_superuser(demo) -> None:
     moderator = get_user_model().objects.get(username="moderator")
     editor = get_user_model().objects.get(username="editor")
     assert moderator.is_staff and not moderator.is_superuser
@@ -251,21 +260,12 @@ def test_accounts_are_staff_in_their_groups_without_superuser() -> None:
     assert list(editor.groups.values_list("name", flat=True)) == ["Editors"]
 
 
-@pytest.mark.django_db
-def test_missing_group_stops_the_load_without_partial_content() -> None:
-    Group.objects.filter(name="Moderators").delete()
-    with pytest.raises(CommandError, match="Moderators"):
-        load()
-    assert Article.objects.count() == Trial.objects.count() == get_user_model().objects.count() == 0
-
-
 # ---------------------------------------------------------------------------------------------
 # Pages
 
 
 @pytest.mark.django_db
-def test_home_page_shows_the_demo_content(client) -> None:
-    load()
+def test_home_page_shows_the_demo_content(client, demo) -> None:
     newest_article = Article.objects.published().newest_first().first()
     featured = Question.objects.published().filter(featured=True).first()
 
@@ -278,8 +278,7 @@ def test_home_page_shows_the_demo_content(client) -> None:
 
 
 @pytest.mark.django_db
-def test_demo_article_page_shows_the_advice_note_and_sources(client) -> None:
-    load()
+def test_demo_article_page_shows_the_advice_note_and_sources(client, demo) -> None:
     article = Article.objects.get(slug="car-t-and-ms-the-basics")
 
     response = client.get(article.get_absolute_url())

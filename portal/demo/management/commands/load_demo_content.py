@@ -7,7 +7,7 @@ alone. Passwords of new accounts are random and shown once, here; they are never
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.content.demo.loader import DemoContentError, demo_content_load
+from portal.demo.loader import DemoContentError, demo_content_load
 
 KINDS = (("accounts", "Staff accounts"), ("categories", "FAQ categories"), ("articles", "Articles"),
          ("faqs", "FAQs"), ("trials", "Trials"))
@@ -31,7 +31,7 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(
                     f"Account '{account.username}' already exists; its password was not changed. "
-                    f"To set a new one: python manage.py changepassword {account.username}"
+                    f"To set a new one: .venv/bin/python manage.py changepassword {account.username}"
                 )
         for key, label in KINDS:
             self.stdout.write(f"{label}: {report.created[key]} created, {report.existing[key]} already there")

@@ -1,0 +1,32 @@
+"""A moderator archives an item: it leaves the public site and the search index, its history stays."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from portal.content.models import ContentBase, Status
+from portal.content.moderation import can_moderate, status_transition
+from portal.content.search.indexing import search_index_remove
+
+if TYPE_CHECKING:
+    from portal.accounts.models import User
+
+
+def content_archive(*, item: ContentBase, moderator: User | None, comment: str = "") -> ContentBase:
+    """Draft, in review or published -> archived; drops the search entry."""
+    if not can_moderate(moderator, item):
+        raise PermissionDenied(_("Only moderators can archive."))
+    with transaction.atomic():
+        status_transition(
+            item=item,
+            actor=moderator,
+            allowed_from={Status.DRAFT, Status.IN_REVIEW, Status.PUBLISHED},
+            to=Status.ARCHIVED,
+            comment=comment,
+        )
+        search_index_remove(item)
+    return item
