@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.unavailable.DatabaseUnavailableMiddleware",  # database down: 503 + Retry-After, not a 500
 ]
 
 ROOT_URLCONF = "portal.urls"

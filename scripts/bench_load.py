@@ -185,7 +185,8 @@ def run_load(base: str, seconds: float, members: int, browsers: int, askers: int
                                               "csrfmiddlewaretoken": _csrf(login.text)})
         targets = []
         for path in articles:
-            match = re.search(r'action="(/accounts/saved/\d+/\d+/)"', client.get(path).text)
+            # The save form, or the remove form if an earlier run left the item saved.
+            match = re.search(r'action="(/accounts/saved/\d+/\d+/)(?:remove/)?"', client.get(path).text)
             if match:
                 targets.append((path, match.group(1)))
         if not targets:
@@ -209,7 +210,7 @@ def run_load(base: str, seconds: float, members: int, browsers: int, askers: int
             client.close()
 
     def asker(n: int) -> None:
-        rng = random.Random(200 + n)
+        rng = random.Random(f"{200 + n}-{time.time()}")  # new texts each run: runs share the database
         count = 0
         with httpx.Client(base_url=base, timeout=30, follow_redirects=False) as client:
             while time.monotonic() < stop_at:
@@ -332,7 +333,9 @@ def main() -> None:
             options = {"base": f"http://127.0.0.1:{args.port}", "seconds": args.seconds, "members": args.members,
                        "browsers": args.browsers, "askers": args.askers, "restart_at": restart_at}
             child = subprocess.run([sys.executable, __file__, "--child", json.dumps(options)], cwd=REPO,
-                                   capture_output=True, text=True, check=True)
+                                   capture_output=True, text=True)
+            if child.returncode:
+                sys.exit(f"The load process failed:\n{child.stderr[-3000:]}")
             result = json.loads(child.stdout.strip().splitlines()[-1])
             time.sleep(1)
             results[title] = report(result, db_state(args.database_url), title)

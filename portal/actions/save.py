@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 def content_save(*, item: ContentBase, user: User | None, tags: list[str] | None = None) -> ContentBase:
     """Create or edit an item (new items start as drafts); a published item's search entry and
     topic alerts follow in the same transaction."""
+    prerender_markdown(type(item), vars(item))  # the slow part, before the transaction (SQLite's write lock)
     with transaction.atomic():
         content_save_fields(item=item, user=user, tags=tags)
         content_changed(item=item)

@@ -73,8 +73,9 @@ def test_editor_cannot_publish_by_posting_the_status_field(editor_client, editor
 
 
 def test_admin_edit_of_a_published_item_updates_the_index_once_with_the_new_tags(
-    editor_client, editor, moderator, monkeypatch
+    moderator_client, editor, moderator, monkeypatch
 ):
+    # A moderator: editors cannot change a published item (issue 15; tests/security/test_unpublished.py).
     article = ArticleFactory(status=Status.IN_REVIEW, author=editor, tags=["car-t"])
     content_publish(item=article, moderator=moderator)
     calls = []
@@ -91,7 +92,7 @@ def test_admin_edit_of_a_published_item_updates_the_index_once_with_the_new_tags
         "content-moderationevent-content_type-object_id-TOTAL_FORMS": "0",
         "content-moderationevent-content_type-object_id-INITIAL_FORMS": "0",
     }
-    response = editor_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    response = moderator_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert calls == [article.pk]
     assert "whales" in SearchEntry.objects.get(object_id=article.pk).tags
