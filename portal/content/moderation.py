@@ -45,14 +45,6 @@ def can_moderate(user: User | None, item_or_model) -> bool:
 
 
 
-def can_edit_fields(user: User | None, item: ContentBase) -> bool:
-    """Editors change drafts and items in review; a published (or archived) item is changed only by
-    moderators, or by an editor after a moderator sends it back to draft, so nothing unreviewed
-    reaches the public page."""
-    if not can_edit(user, item):
-        return False
-    return item.pk is None or item.status in {Status.DRAFT, Status.IN_REVIEW} or can_moderate(user, item)
-
 def status_transition(
     *,
     item: ContentBase,
