@@ -1,8 +1,10 @@
 """Reads for reader questions.
 
 `similar_questions` is a deliberately simple ranked match (shared words, weighted by how rare they are
-among the published FAQs) so askers see likely duplicates. The site search can replace it later: keep
-the signature.
+among the published FAQs, title words double) so askers see likely duplicates while they type. It
+uses the site search's stop words (`portal.content.search.text.STOP_WORDS`) but not its index: the
+index ranks whole pages (body included) and returns search hits, not questions, in more than one
+query. Keep the signature if the site search replaces it.
 """
 
 from __future__ import annotations
@@ -11,17 +13,13 @@ import math
 import re
 from collections import Counter
 
+from portal.content.search.text import STOP_WORDS
+
 from .models import Question
 
-STOP_WORDS = frozenset(
-    """
-    a about above after again against all am an and any are as at be because been before being below between
-    both but by can could did do does doing down during each few for from further had has have having he her
-    here hers him his how i if in into is it its itself just me more most my myself no nor not now of off on
-    once only or other our ours out over own same she should so some such than that the their theirs them then
-    there these they this those through to too under until up very was we were what when where which while who
-    whom why will with would you your yours im ive id dont cant isnt get got also there's anyone someone
-    """.split()
+# The site search's stop words, plus the filler people write in questions ("could anyone...").
+QUESTION_STOP_WORDS = STOP_WORDS | frozenset(
+    "could would im ive id dont cant isnt get got also anyone someone".split()
 )
 WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MIN_QUERY_CHARS = 10
@@ -31,7 +29,7 @@ def keywords(text: str) -> set[str]:
     """Lower-cased words without stop words; a trailing plural "s" is dropped so "trials" meets "trial"."""
     words = set()
     for word in WORD.findall(text.lower().replace("’", "").replace("'", "")):
-        if word in STOP_WORDS or len(word) < 2:
+        if word in QUESTION_STOP_WORDS or len(word) < 2:
             continue
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]

@@ -52,7 +52,7 @@ def run_child(records_dir: Path) -> None:
     django.setup()
     from django.core.management import call_command
 
-    from trials.services import trials_import_files
+    from trials.imports import trials_import_files
 
     call_command("migrate", verbosity=0)
     paths = sorted(records_dir.glob("NCT*.json"))

@@ -87,7 +87,7 @@ class TrialFactory(ContentFactory):
     slug = factory.Sequence(lambda n: f"trial-{n}")
     nct_id = factory.Sequence(lambda n: f"NCT{90000000 + n:08d}")
     overall_status = RecruitmentStatus.RECRUITING
-    phases = ",PHASE1,"
+    phases = factory.LazyFunction(lambda: ["PHASE1"])
     car_t_target = "cd19"
     sponsor = "Example Sponsor"
 

@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy
 
 from portal.content.admin import ContentAdmin
 
-from . import services
-from .ctgov.client import CtgovError, RegistryUnavailable
-from .ctgov.parser import RecordError
-from .models import Location, Trial, TrialChange, nct_validator
+from . import imports, sync
+from .models import REGISTRY_FIELDS, Location, Trial, TrialChange, nct_validator
+from .registry.client import CtgovError, RegistryUnavailable
+from .registry.parse import RecordError
 
 
 class LocationInline(admin.TabularInline):
@@ -47,7 +47,7 @@ class TrialChangeInline(admin.TabularInline):
 
 @admin.action(description=gettext_lazy("Refresh from ClinicalTrials.gov"), permissions=["change"])
 def refresh_from_registry(modeladmin, request, queryset) -> None:
-    report = services.trials_sync(nct_ids=queryset.order_by("nct_id").values_list("nct_id", flat=True))
+    report = imports.trials_sync(nct_ids=queryset.order_by("nct_id").values_list("nct_id", flat=True))
     counts = report.counts
     modeladmin.message_user(
         request,
@@ -101,37 +101,8 @@ class TrialAdmin(ContentAdmin):
     content_fields = ("nct_id", *ContentAdmin.content_fields, "what_it_means", "car_t_target")
     actions = [*ContentAdmin.actions, refresh_from_registry]
     change_list_template = "admin/trials/trial/change_list.html"
-    registry_fields = (
-        "official_title",
-        "acronym",
-        "sponsor",
-        "sponsor_class",
-        "sponsor_type",
-        "study_type",
-        "phases",
-        "overall_status",
-        "last_known_status",
-        "why_stopped",
-        "conditions",
-        "condition_groups",
-        "interventions",
-        "enrollment",
-        "enrollment_type",
-        "start_date",
-        "start_date_type",
-        "primary_completion_date",
-        "primary_completion_date_type",
-        "completion_date",
-        "completion_date_type",
-        "first_posted",
-        "last_update_posted",
-        "brief_summary",
-        "eligibility_criteria",
-        "sex",
-        "minimum_age",
-        "maximum_age",
-        "last_checked_at",
-    )
+    # The title is edited with the content fields; the hash is internal.
+    registry_fields = (*(name for name in REGISTRY_FIELDS if name not in ("title", "registry_hash")), "last_checked_at")
     inlines = [LocationInline, TrialChangeInline, *ContentAdmin.inlines]
 
     def get_fieldsets(self, request, obj=None):
@@ -167,7 +138,7 @@ class TrialAdmin(ContentAdmin):
         if form.is_valid():
             nct_id = form.cleaned_data["nct_id"]
             try:
-                parsed = services.trial_fetch(nct_id=nct_id)
+                parsed = imports.trial_fetch(nct_id=nct_id)
             except RegistryUnavailable:
                 form.add_error(
                     "nct_id",
@@ -177,7 +148,7 @@ class TrialAdmin(ContentAdmin):
                 form.add_error("nct_id", str(exc))
             if parsed is not None and "confirm" in request.POST:
                 try:
-                    result = services.trial_import(parsed=parsed, user=request.user)
+                    result = sync.trial_import(parsed=parsed, user=request.user)
                 except (ValidationError, PermissionDenied, DatabaseError) as exc:
                     form.add_error(None, " ".join(getattr(exc, "messages", [str(exc)])))
                     parsed = None

@@ -10,12 +10,10 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .ctgov.parser import format_partial_date, phase_label
+from .display import format_partial_date, month_year, phase_label
 
 if TYPE_CHECKING:
     from .models import TrialChange
-
-_MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _status_label(code: Any) -> str:
@@ -49,8 +47,7 @@ def _number(value: Any) -> str:
 def change_summary(change: TrialChange) -> str:
     from .models import OPEN_STATUSES, ChangeField
 
-    when = change.when
-    month = f"{_MONTH_ABBR[when.month]} {when.year}"
+    month = month_year(change.when)
     old, new = change.old_value, change.new_value
     field = change.field
     if field == ChangeField.OVERALL_STATUS:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import MS_ANY, CarTTarget, ConditionGroup, Phase, RecruitmentStatus, SponsorType
+from .choices import MS_ANY, CarTTarget, ConditionGroup, Phase, RecruitmentStatus, SponsorType
 
 OPEN = "open"
 ALL = "all"

@@ -18,7 +18,16 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.content.models import ContentBase, ContentQuerySet
 
-from .ctgov.parser import phase_label
+from .choices import (
+    MS_ANY,
+    MS_GROUPS,
+    OPEN_STATUSES,
+    CarTTarget,
+    ConditionGroup,
+    RecruitmentStatus,
+    SponsorType,
+)
+from .display import phase_label
 
 nct_validator = RegexValidator(
     r"^NCT\d{8}\Z",
@@ -26,90 +35,19 @@ nct_validator = RegexValidator(
 )
 
 
-class RecruitmentStatus(models.TextChoices):
-    """ClinicalTrials.gov's overall status values, with plain-language labels."""
+def json_list_has(field: str, code: str) -> models.Q:
+    """Rows whose JSON list `field` holds the string `code`, on SQLite and PostgreSQL alike.
 
-    NOT_YET_RECRUITING = "NOT_YET_RECRUITING", _("Not yet recruiting")
-    RECRUITING = "RECRUITING", _("Recruiting")
-    ENROLLING_BY_INVITATION = "ENROLLING_BY_INVITATION", _("Enrolling by invitation")
-    ACTIVE_NOT_RECRUITING = "ACTIVE_NOT_RECRUITING", _("Active, not recruiting")
-    SUSPENDED = "SUSPENDED", _("Suspended")
-    TERMINATED = "TERMINATED", _("Terminated")
-    COMPLETED = "COMPLETED", _("Completed")
-    WITHDRAWN = "WITHDRAWN", _("Withdrawn")
-    UNKNOWN = "UNKNOWN", _("Unknown status")
-    AVAILABLE = "AVAILABLE", _("Available (expanded access)")
-    NO_LONGER_AVAILABLE = "NO_LONGER_AVAILABLE", _("No longer available")
-    TEMPORARILY_NOT_AVAILABLE = "TEMPORARILY_NOT_AVAILABLE", _("Temporarily not available")
-    APPROVED_FOR_MARKETING = "APPROVED_FOR_MARKETING", _("Approved for marketing")
-    WITHHELD = "WITHHELD", _("Withheld")
+    Django's JSONField `contains` lookup does not exist on SQLite, so this matches the quoted token
+    in the stored JSON text: '"PHASE1"' is in '["PHASE1", "PHASE2"]' but not in '["EARLY_PHASE1"]'.
+    Only for our own codes (letters, digits, "_"), which JSON writes unescaped.
+    """
+    return models.Q(**{f"{field}__icontains": json.dumps(code)})
 
 
-OPEN_STATUSES = (
-    RecruitmentStatus.RECRUITING,
-    RecruitmentStatus.NOT_YET_RECRUITING,
-    RecruitmentStatus.ENROLLING_BY_INVITATION,
-)
-
-
-class Phase(models.TextChoices):
-    EARLY_PHASE1 = "EARLY_PHASE1", _("Early phase 1")
-    PHASE1 = "PHASE1", _("Phase 1")
-    PHASE2 = "PHASE2", _("Phase 2")
-    PHASE3 = "PHASE3", _("Phase 3")
-    PHASE4 = "PHASE4", _("Phase 4")
-    NA = "NA", _("Not applicable")
-
-
-class CarTTarget(models.TextChoices):
-    CD19 = "cd19", _("CD19")
-    BCMA = "bcma", _("BCMA")
-    CD19_BCMA = "cd19_bcma", _("CD19 and BCMA")
-    OTHER = "other", _("Other CAR T target")
-    NONE = "none", _("Not a CAR T therapy")
-
-
-class ConditionGroup(models.TextChoices):
-    """Normalised condition groups for the finder, derived from the registry's conditions on import."""
-
-    MS_RELAPSING = "ms_relapsing", _("Relapsing MS")
-    MS_PROGRESSIVE = "ms_progressive", _("Progressive MS")
-    MS = "ms", _("MS (type not stated)")
-    NMOSD = "nmosd", _("NMOSD (neuromyelitis optica)")
-    MOGAD = "mogad", _("MOGAD")
-    MYASTHENIA_GRAVIS = "myasthenia_gravis", _("Myasthenia gravis")
-    LUPUS = "lupus", _("Lupus")
-    MYOSITIS = "myositis", _("Myositis")
-    SYSTEMIC_SCLEROSIS = "systemic_sclerosis", _("Systemic sclerosis")
-    OTHER = "other", _("Other conditions")
-
-
-# The finder's "MS (any type)" option covers every MS group.
-MS_ANY = "ms_any"
-MS_GROUPS = (ConditionGroup.MS_RELAPSING, ConditionGroup.MS_PROGRESSIVE, ConditionGroup.MS)
-
-
-class SponsorType(models.TextChoices):
-    INDUSTRY = "industry", _("Industry")
-    ACADEMIC = "academic", _("Academic or other")
-    GOVERNMENT = "government", _("Government")
-
-
-_GOVERNMENT_CLASSES = {"NIH", "FED", "OTHER_GOV"}
-
-
-def sponsor_type_for(sponsor_class: str) -> str:
-    """Registry sponsor class -> finder sponsor type (INDIV, NETWORK, OTHER, UNKNOWN are "academic or other")."""
-    if sponsor_class == "INDUSTRY":
-        return SponsorType.INDUSTRY
-    if sponsor_class in _GOVERNMENT_CLASSES:
-        return SponsorType.GOVERNMENT
-    return SponsorType.ACADEMIC
-
-
-def wrap_codes(codes) -> str:
-    """(a, b) -> ",a,b," so one code can be matched with a contains filter; () -> ""."""
-    return "," + ",".join(codes) + "," if codes else ""
+def phase_q(code: str) -> models.Q:
+    """Rows with one registry phase code among their phases."""
+    return json_list_has("phases", code)
 
 
 def condition_group_q(code: str) -> models.Q:
@@ -117,7 +55,7 @@ def condition_group_q(code: str) -> models.Q:
     codes = MS_GROUPS if code == MS_ANY else (code,)
     q = models.Q()
     for one in codes:
-        q |= models.Q(condition_groups__contains=f",{one},")
+        q |= json_list_has("condition_groups", one)
     return q
 
 
@@ -126,7 +64,7 @@ class TrialQuerySet(ContentQuerySet):
         return self.filter(overall_status__in=OPEN_STATUSES)
 
     def with_phase(self, code: str) -> TrialQuerySet:
-        return self.filter(phases__contains=f",{code},")
+        return self.filter(phase_q(code))
 
     def in_condition_group(self, code: str) -> TrialQuerySet:
         return self.filter(condition_group_q(code))
@@ -161,11 +99,11 @@ class Trial(ContentBase):
     )
     collaborators = models.JSONField(_("collaborators"), default=list, blank=True)
     study_type = models.CharField(_("study type"), max_length=30, blank=True)
-    phases = models.CharField(
+    phases = models.JSONField(
         _("phases"),
-        max_length=100,
+        default=list,
         blank=True,
-        help_text=_("Registry phase codes wrapped in commas, e.g. ,PHASE1,PHASE2, (so one phase can be filtered)."),
+        help_text=_('Registry phase codes, e.g. ["PHASE1", "PHASE2"].'),
     )
     overall_status = models.CharField(
         _("recruitment status"),
@@ -202,11 +140,11 @@ class Trial(ContentBase):
     brief_summary = models.TextField(_("registry summary"), blank=True)
     eligibility_criteria = models.TextField(_("eligibility criteria"), blank=True)
     eligibility_criteria_html = models.TextField(editable=False, blank=True)
-    condition_groups = models.CharField(
+    condition_groups = models.JSONField(
         _("condition groups"),
-        max_length=200,
+        default=list,
         blank=True,
-        help_text=_("Derived from the registry's conditions on import, wrapped in commas, e.g. ,ms_relapsing,."),
+        help_text=_('Derived from the registry\'s conditions on import, e.g. ["ms_relapsing"].'),
     )
     sponsor_type = models.CharField(
         _("sponsor type (finder)"),
@@ -220,7 +158,7 @@ class Trial(ContentBase):
     minimum_age = models.CharField(_("minimum age"), max_length=30, blank=True)
     maximum_age = models.CharField(_("maximum age"), max_length=30, blank=True)
     registry_hash = models.CharField(max_length=64, blank=True, editable=False)
-    # Digest of the single-study file whose facts are stored (`ctgov.parser.source_digest`), so a
+    # Digest of the single-study file whose facts are stored (`registry.files.source_digest`), so a
     # re-import of identical bytes is skipped without parsing; "" when the facts came from the API
     # or a list page. Every import that writes registry facts resets it: clear it together with
     # registry_hash to force a re-import.
@@ -265,33 +203,54 @@ class Trial(ContentBase):
         return f"https://clinicaltrials.gov/study/{self.nct_id}"
 
     @property
-    def phase_list(self) -> list[str]:
-        return [p for p in self.phases.split(",") if p]
-
-    @phase_list.setter
-    def phase_list(self, codes) -> None:
-        self.phases = wrap_codes(codes)
-
-    @property
-    def condition_group_list(self) -> list[str]:
-        return [code for code in self.condition_groups.split(",") if code]
-
-    @condition_group_list.setter
-    def condition_group_list(self, codes) -> None:
-        self.condition_groups = wrap_codes(codes)
-
-    @property
     def condition_group_labels(self) -> list[str]:
         labels = dict(ConditionGroup.choices)
-        return [str(labels.get(code, code)) for code in self.condition_group_list]
+        return [str(labels.get(code, code)) for code in self.condition_groups]
 
     @property
     def phase_label(self) -> str:
-        return phase_label(self.phase_list)
+        return phase_label(self.phases)
 
     @property
     def is_open(self) -> bool:
         return self.overall_status in OPEN_STATUSES
+
+
+# Every Trial field a registry refresh writes (in the admin's display order); everything else on a
+# Trial belongs to the editors. `trials.sync` writes exactly these; the admin shows them read-only.
+REGISTRY_FIELDS = (
+    "title",
+    "official_title",
+    "acronym",
+    "sponsor",
+    "sponsor_class",
+    "collaborators",
+    "sponsor_type",
+    "study_type",
+    "phases",
+    "overall_status",
+    "last_known_status",
+    "why_stopped",
+    "conditions",
+    "condition_groups",
+    "interventions",
+    "enrollment",
+    "enrollment_type",
+    "start_date",
+    "start_date_type",
+    "primary_completion_date",
+    "primary_completion_date_type",
+    "completion_date",
+    "completion_date_type",
+    "first_posted",
+    "last_update_posted",
+    "brief_summary",
+    "eligibility_criteria",
+    "sex",
+    "minimum_age",
+    "maximum_age",
+    "registry_hash",
+)
 
 
 class Location(models.Model):

@@ -9,23 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
+from .choices import MS_ANY, OPEN_STATUSES, CarTTarget, ConditionGroup, Phase, RecruitmentStatus, SponsorType
 from .forms import ALL, OPEN, TrialFilterForm
-from .models import (
-    MS_ANY,
-    OPEN_STATUSES,
-    CarTTarget,
-    ConditionGroup,
-    Location,
-    Phase,
-    RecruitmentStatus,
-    SponsorType,
-    Trial,
-    TrialQuerySet,
-    condition_group_q,
-)
+from .models import Location, Trial, TrialQuerySet, condition_group_q, phase_q
 
 
 @dataclass
@@ -94,7 +83,7 @@ def trial_facets(filters: Mapping[str, str]) -> list[Facet]:
     facets.append(status)
 
     phase_counts = trials_filtered(filters, skip="phase").aggregate(
-        __all__=Count("pk"), **{code: Count("pk", filter=Q(phases__contains=f",{code},")) for code in Phase.values}
+        __all__=Count("pk"), **{code: Count("pk", filter=phase_q(code)) for code in Phase.values}
     )
     phase = Facet("phase", str(form_fields["phase"].label))
     phase.options.append(FacetOption("", str(_("Any phase")), phase_counts.pop("__all__")))

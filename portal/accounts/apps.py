@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from portal.content.services import register_after_change
-        from trials.services import TRIAL_CHANGE_HOOKS
+        from trials.sync import TRIAL_CHANGE_HOOKS
 
         from .alerts import alert_record_new_item, alert_record_trial_changes
 

@@ -11,14 +11,15 @@ from portal.accounts.services import trial_follow
 from portal.content.models import Status
 from tests.accounts.conftest import make_member
 from tests.trials.helpers import study
-from trials import services as trial_services
 from trials.models import Trial
+from trials.registry.parse import parse_study
+from trials.sync import trial_import
 
 pytestmark = pytest.mark.django_db
 
 
 def refresh(document) -> None:
-    trial_services.trial_import(parsed=trial_services.parse_study(document))
+    trial_import(parsed=parse_study(document))
 
 
 def test_status_change_of_a_followed_trial_is_mailed_once():

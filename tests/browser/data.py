@@ -89,9 +89,9 @@ def build_site_content() -> SiteContent:
     draft = {"status": "draft", "published_at": None, "author": site.editor}
 
     trial_specs = [
-        ("kyv-101-ms", "KYV-101 CAR T in progressive MS", "NCT90000001", "RECRUITING", ",PHASE1,PHASE2,", "cd19"),
-        ("bcma-cart-nmosd", "BCMA CAR T in autoimmune neurology", "NCT90000002", "COMPLETED", ",PHASE1,", "bcma"),
-        ("cd19-relapsing-ms", "CD19 CAR T for relapsing MS", "NCT90000003", "NOT_YET_RECRUITING", ",PHASE1,", "cd19"),
+        ("kyv-101-ms", "KYV-101 CAR T in progressive MS", "NCT90000001", "RECRUITING", ["PHASE1", "PHASE2"], "cd19"),
+        ("bcma-cart-nmosd", "BCMA CAR T in autoimmune neurology", "NCT90000002", "COMPLETED", ["PHASE1"], "bcma"),
+        ("cd19-relapsing-ms", "CD19 CAR T for relapsing MS", "NCT90000003", "NOT_YET_RECRUITING", ["PHASE1"], "cd19"),
     ]
     for slug, title, nct_id, status, phases, target in trial_specs:
         trial = TrialFactory.build(

@@ -26,8 +26,9 @@ from faq.models import Category, Question
 from portal.content.demo import data
 from portal.content.models import ModerationEvent, Status
 from tests.conftest import FAST_PASSWORD_HASHERS
-from trials.ctgov.parser import is_nct_id, load_path, parse_study
 from trials.models import CarTTarget, Location, Trial
+from trials.registry.files import load_path
+from trials.registry.parse import is_nct_id, parse_study
 
 CONTENT_MODELS = (Article, Question, Trial)
 PASSWORD_LINE = re.compile(r"Created staff account '(?P<username>\w+)' \(\w+\) with password: (?P<password>\S+)")

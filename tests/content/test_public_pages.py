@@ -93,9 +93,9 @@ def test_faq_page_groups_questions_by_category_in_details(client):
 
 
 def test_trial_filters_combine_and_show_in_url(client):
-    TrialFactory(title="Recruiting CD19 phase 1", overall_status="RECRUITING", car_t_target="cd19", phases=",PHASE1,")
-    TrialFactory(title="Recruiting BCMA phase 2", overall_status="RECRUITING", car_t_target="bcma", phases=",PHASE2,")
-    TrialFactory(title="Completed CD19 phase 1", overall_status="COMPLETED", car_t_target="cd19", phases=",PHASE1,")
+    TrialFactory(title="Recruiting CD19 phase 1", overall_status="RECRUITING", car_t_target="cd19", phases=["PHASE1"])
+    TrialFactory(title="Recruiting BCMA phase 2", overall_status="RECRUITING", car_t_target="bcma", phases=["PHASE2"])
+    TrialFactory(title="Completed CD19 phase 1", overall_status="COMPLETED", car_t_target="cd19", phases=["PHASE1"])
     html = client.get(reverse("trials:list"), {"status": "open", "target": "cd19", "phase": "PHASE1"}).content.decode()
     assert "Recruiting CD19 phase 1" in html
     assert "Recruiting BCMA phase 2" not in html

@@ -39,3 +39,9 @@ def test_similar_questions_is_one_query(django_assert_num_queries):
     QuestionFactory.create_batch(5, title="Who pays for CAR T therapy?")
     with django_assert_num_queries(1):
         similar_questions("Who pays for the therapy?")
+
+
+def test_keywords_drop_every_site_search_stop_word():
+    from portal.content.search.text import STOP_WORDS
+
+    assert keywords(" ".join(sorted(STOP_WORDS))) == set()

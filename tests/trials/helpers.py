@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from trials.ctgov.client import CtgovClient
+from trials.registry.client import CtgovClient
 
 # The real ClinicalTrials.gov records kept in the repository (see their SOURCES.md).
 DATA_DIR = Path(__file__).resolve().parents[2] / "trials" / "fixtures" / "ctgov"

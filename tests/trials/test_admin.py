@@ -9,9 +9,9 @@ from django.urls import reverse
 from portal.content.models import Status
 from tests.factories import TrialFactory
 from tests.trials.helpers import fake_client, registry, study
-from trials import services
-from trials.ctgov.parser import parse_study
+from trials import imports, sync
 from trials.models import Trial, TrialChange
+from trials.registry.parse import parse_study
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ ADD_URL = "admin:trials_trial_add_by_nct"
 @pytest.fixture
 def use_registry(monkeypatch):
     def install(handler):
-        monkeypatch.setattr(services, "ctgov_client", lambda: fake_client(handler))
+        monkeypatch.setattr(imports, "ctgov_client", lambda: fake_client(handler))
 
     return install
 
@@ -51,6 +51,7 @@ def test_add_by_nct_shows_what_will_be_created_then_creates_a_draft(editor_clien
     assert preview.status_code == 200
     assert "CD19 CAR T cells, study NCT01234567" in preview.content.decode()
     assert "Germany (1)" in preview.content.decode()
+    assert "<dd>Phase 1</dd>" in preview.content.decode()
     assert not Trial.objects.exists()
 
     done = editor_client.post(reverse(ADD_URL), {"nct_id": "NCT01234567", "confirm": "1"})
@@ -97,7 +98,7 @@ def refresh(client, trial):
 
 
 def test_refresh_action_updates_registry_facts_and_reports_changes(editor_client, use_registry) -> None:
-    services.trial_import(parsed=parse_study(study()))
+    sync.trial_import(parsed=parse_study(study()))
     trial = Trial.objects.get()
     use_registry(registry({"NCT01234567": study(status="RECRUITING", last_update="2024-03-01")}))
 
@@ -110,7 +111,7 @@ def test_refresh_action_updates_registry_facts_and_reports_changes(editor_client
 
 
 def test_refresh_action_when_the_network_is_down_changes_nothing(editor_client, use_registry) -> None:
-    services.trial_import(parsed=parse_study(study()))
+    sync.trial_import(parsed=parse_study(study()))
     trial = Trial.objects.get()
     use_registry(network_down)
 

@@ -13,9 +13,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tests.trials.helpers import DATA_DIR
-from trials.ctgov.parser import normalise_key
+from trials.imports import trials_import_files
 from trials.models import Trial
-from trials.services import Outcome, trials_import_files
+from trials.registry.parse import normalise_key
+from trials.sync import Outcome
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def test_real_record_is_imported_with_the_facts_in_its_json(name: str) -> None:
     assert trial.title == protocol["identificationModule"]["briefTitle"][:255]
     assert trial.overall_status == status["overallStatus"]
     assert trial.last_known_status == status.get("lastKnownStatus", "")
-    assert trial.phase_list == design.get("phases", [])
+    assert trial.phases == design.get("phases", [])
     assert trial.enrollment == design.get("enrollmentInfo", {}).get("count")
     assert (trial.start_date, trial.start_date_type) == (
         status["startDateStruct"]["date"],

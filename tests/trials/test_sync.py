@@ -1,154 +1,228 @@
-"""trials_sync and sync_trials against a fake registry (httpx.MockTransport): no network, no sleeping."""
+"""trial_import: drafts, registry-only updates, change history, quick skips, hooks, one transaction per trial."""
 
 from __future__ import annotations
 
-import json
+import datetime
 
-import httpx
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from portal.content.models import Status
-from tests.trials.helpers import fake_client, registry, study
-from trials import services
-from trials.models import ChangeField, Trial, TrialChange
-from trials.services import Outcome, trials_sync
+from tests.factories import UserFactory
+from tests.trials.helpers import changed, study
+from trials import sync
+from trials.models import ChangeField, Location, Trial, TrialChange
+from trials.registry.parse import parse_study
+from trials.sync import Outcome, trial_import
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def use_registry(monkeypatch):
-    """Make the services build a client over the given handler; returns the recorded sleeps."""
-    sleeps: list[float] = []
-
-    def install(handler):
-        monkeypatch.setattr(services, "ctgov_client", lambda: fake_client(handler, sleeps))
-        return sleeps
-
-    return install
+def do_import(document, **kwargs):
+    return trial_import(parsed=parse_study(document), **kwargs)
 
 
-def test_paging_imports_every_study_of_every_page(use_registry) -> None:
-    seen_params = []
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        seen_params.append(dict(request.url.params))
-        if "pageToken" not in request.url.params:
-            first_page = {"studies": [study("NCT00000001"), study("NCT00000002")], "nextPageToken": "p2"}
-            return httpx.Response(200, json=first_page)
-        return httpx.Response(200, json={"studies": [study("NCT00000003")]})
-
-    use_registry(handler)
-    report = trials_sync(query="CAR T", cond="multiple sclerosis")
-
-    assert report.counts["created"] == 3
-    assert sorted(Trial.objects.values_list("nct_id", flat=True)) == ["NCT00000001", "NCT00000002", "NCT00000003"]
-    assert seen_params[0]["query.term"] == "CAR T"
-    assert seen_params[0]["query.cond"] == "multiple sclerosis"
-    assert seen_params[1]["pageToken"] == "p2"
+def edit_as_editor(trial: Trial) -> None:
+    trial.summary = "Our plain-language summary."
+    trial.body = "Our **body**."
+    trial.what_it_means = "What it means, by us."
+    trial.car_t_target = "other"
+    trial.save()
+    trial.tags.add("relapsing-ms")
 
 
-def test_a_500_then_success_is_retried(use_registry) -> None:
-    answers = [httpx.Response(500), httpx.Response(200, content=json.dumps(study()).encode())]
-    sleeps = use_registry(lambda request: answers.pop(0))
+def test_new_trial_is_created_as_a_draft_with_registry_facts_and_sites() -> None:
+    result = do_import(study(conditions=["Relapsing Multiple Sclerosis"], sponsor_class="NIH"))
 
-    report = trials_sync(nct_ids=["NCT01234567"])
-
-    assert report.counts["created"] == 1
-    assert 0.5 in sleeps  # Backed off (0.5 s, the first back-off step) before the second attempt.
-    assert Trial.objects.filter(nct_id="NCT01234567").exists()
-
-
-def test_a_timeout_fails_clearly_and_changes_nothing(use_registry) -> None:
-    services.trial_import(parsed=services.parse_study(study()))
-    before = Trial.objects.values().get()
-
-    def handler(request):
-        raise httpx.ReadTimeout("timed out", request=request)
-
-    use_registry(handler)
-    report = trials_sync(nct_ids=["NCT01234567"])
-
-    (failure,) = report.failures
-    assert "timed out" in failure.error and "nothing was changed" in failure.error
-    assert Trial.objects.values().get() == before
-    assert not TrialChange.objects.exists()
+    trial = Trial.objects.get(nct_id="NCT01234567")
+    assert result.outcome == Outcome.CREATED
+    assert trial.status == Status.DRAFT
+    assert (trial.overall_status, trial.phases, trial.enrollment) == ("NOT_YET_RECRUITING", ["PHASE1"], 20)
+    assert (trial.start_date, trial.start_date_type) == ("2026-06", "ESTIMATED")
+    assert trial.last_update_posted == datetime.date(2026, 7, 29)
+    assert trial.condition_groups == ["ms_relapsing"]
+    assert trial.sponsor_type == "government"
+    assert trial.car_t_target == "cd19"
+    assert trial.last_checked_at is not None
+    assert trial.slug.startswith("nct01234567-")
+    assert sorted(trial.locations.values_list("city", flat=True)) == ["Berlin", "San Francisco"]
+    assert "&gt;= 18 years" in trial.eligibility_criteria_html and "\\" not in trial.eligibility_criteria_html
 
 
-def test_once_the_registry_is_down_the_rest_are_not_tried(use_registry) -> None:
-    calls = []
-
-    def handler(request):
-        calls.append(request)
-        raise httpx.ConnectError("no route to host", request=request)
-
-    use_registry(handler)
-    report = trials_sync(nct_ids=["NCT00000001", "NCT00000002", "NCT00000003"])
-
-    assert report.counts["failed"] == 3
-    assert len(calls) == 4  # One trial's attempts (1 + 3 retries), then no more requests.
-    assert report.failures[2].error.startswith("not tried:")
+def test_creating_with_an_editor_goes_through_content_save(editor) -> None:
+    do_import(study(), user=editor)
+    trial = Trial.objects.get(nct_id="NCT01234567")
+    assert (trial.status, trial.author) == (Status.DRAFT, editor)
 
 
-def test_changed_status_writes_history_and_keeps_editorial_fields(use_registry) -> None:
-    services.trial_import(parsed=services.parse_study(study()))
-    Trial.objects.update(summary="Ours.", what_it_means="Also ours.", status=Status.PUBLISHED)
-    use_registry(registry({"NCT01234567": study(status="RECRUITING", last_update="2026-09-02")}))
+def test_a_user_without_edit_permission_cannot_create() -> None:
+    with pytest.raises(PermissionDenied):
+        do_import(study(), user=UserFactory())
+    assert not Trial.objects.exists()
 
-    report = trials_sync(all_trials=True)
 
-    assert report.counts["updated"] == 1
+def test_refresh_updates_registry_fields_and_never_editorial_ones(moderator) -> None:
+    do_import(study())
     trial = Trial.objects.get()
-    assert (trial.overall_status, trial.summary, trial.what_it_means, trial.status) == (
-        "RECRUITING",
-        "Ours.",
-        "Also ours.",
-        Status.PUBLISHED,
+    edit_as_editor(trial)
+    services_publish = __import__("portal.content.services", fromlist=["content_publish"]).content_publish
+    services_publish(item=trial, moderator=moderator)
+
+    result = do_import(changed(study(), overallStatus="RECRUITING", lastUpdatePostDateStruct={"date": "2026-09-01"}))
+
+    trial.refresh_from_db()
+    assert result.outcome == Outcome.UPDATED
+    assert trial.overall_status == "RECRUITING"
+    assert (trial.summary, trial.body, trial.what_it_means) == (
+        "Our plain-language summary.",
+        "Our **body**.",
+        "What it means, by us.",
     )
+    assert trial.car_t_target == "other"
+    assert trial.status == Status.PUBLISHED
+    assert list(trial.tags.names()) == ["relapsing-ms"]
+
+
+def test_status_change_is_recorded_with_a_plain_language_summary() -> None:
+    do_import(study())
+    do_import(changed(study(), overallStatus="RECRUITING", lastUpdatePostDateStruct={"date": "2024-03-12"}))
+
     change = TrialChange.objects.get()
-    assert (change.field, change.new_value) == (ChangeField.OVERALL_STATUS, "RECRUITING")
+    assert (change.field, change.old_value, change.new_value) == (
+        ChangeField.OVERALL_STATUS,
+        "NOT_YET_RECRUITING",
+        "RECRUITING",
+    )
+    assert change.registry_updated == datetime.date(2024, 3, 12)
+    assert change.summary == "Started recruiting Mar 2024"
 
 
-def test_unchanged_record_is_skipped(use_registry) -> None:
-    services.trial_import(parsed=services.parse_study(study()))
-    use_registry(registry({"NCT01234567": study()}))
+def test_stopping_recruitment_reads_as_stopped() -> None:
+    do_import(study(status="RECRUITING"))
+    do_import(study(status="ACTIVE_NOT_RECRUITING", last_update="2026-08-03"))
+    assert TrialChange.objects.get().summary == "Stopped recruiting Aug 2026 (now active, not recruiting)"
 
-    report = trials_sync(nct_ids=["nct01234567 "])
 
-    assert [result.outcome for result in report.results] == [Outcome.UNCHANGED]
+def test_phase_enrollment_and_date_changes_are_recorded() -> None:
+    do_import(study())
+    do_import(study(phases=["PHASE1", "PHASE2"], enrollment=40, start="2026-09", last_update="2026-10-01"))
+
+    changes = {change.field: change for change in TrialChange.objects.all()}
+    assert set(changes) == {ChangeField.PHASES, ChangeField.ENROLLMENT, ChangeField.START_DATE}
+    assert changes[ChangeField.PHASES].new_value == ["PHASE1", "PHASE2"]
+    assert changes[ChangeField.PHASES].summary == "Phase changed from Phase 1 to Phase 1/2 Oct 2026"
+    assert (changes[ChangeField.ENROLLMENT].old_value, changes[ChangeField.ENROLLMENT].new_value) == (20, 40)
+    assert changes[ChangeField.START_DATE].new_value == {"date": "2026-09", "type": "ESTIMATED"}
+    assert "Sep 2026 (estimated)" in changes[ChangeField.START_DATE].summary
+
+
+def test_sites_added_and_removed_are_recorded_per_country_by_key() -> None:
+    do_import(study())
+    new_sites = [
+        # Same facility, city and country in other case and spacing: the same site, only its status changed.
+        {"facility": "  CHARITÉ ", "city": "berlin", "country": "Germany", "status": "COMPLETED"},
+        {"facility": "LMU Klinikum", "city": "München", "country": "Germany"},
+        {"facility": "UKE", "city": "Hamburg", "country": "Germany"},
+        {"facility": "Uni Köln", "city": "Köln", "country": "Germany"},
+    ]
+    do_import(study(locations=new_sites, last_update="2026-08-20"))
+
+    added = TrialChange.objects.get(field=ChangeField.SITES_ADDED)
+    removed = TrialChange.objects.get(field=ChangeField.SITES_REMOVED)
+    assert (added.country, len(added.new_value)) == ("Germany", 3)
+    assert added.summary == "3 new sites in Germany (Aug 2026)"
+    assert (removed.country, removed.new_value) == ("United States", ["ucsf|san francisco|united states"])
+    assert removed.summary == "1 site in United States no longer listed (Aug 2026)"
+    charite = Location.objects.get(city__iexact="berlin")
+    assert charite.status == "COMPLETED"
+    assert Location.objects.count() == 4
+
+
+def test_unchanged_record_is_skipped_with_only_last_checked_updated(django_assert_max_num_queries) -> None:
+    do_import(study())
+    before = Trial.objects.get()
+    later = before.last_checked_at + datetime.timedelta(days=1)
+
+    with django_assert_max_num_queries(2):
+        result = do_import(study(), now=later)
+
+    after = Trial.objects.get()
+    assert result.outcome == Outcome.UNCHANGED
+    assert after.last_checked_at == later
+    assert after.updated_at == before.updated_at
     assert not TrialChange.objects.exists()
 
 
-def test_unknown_nct_number_is_reported(use_registry) -> None:
-    use_registry(registry({}))
-    report = trials_sync(nct_ids=["NCT09999999"])
-    assert "not found" in report.failures[0].error
+def test_same_hash_but_new_posting_date_is_an_update_without_history() -> None:
+    do_import(study())
+    result = do_import(study(last_update="2026-08-30"))
+    assert result.outcome == Outcome.UPDATED
+    assert Trial.objects.get().last_update_posted == datetime.date(2026, 8, 30)
+    assert not TrialChange.objects.exists()
 
 
-def test_sync_command_prints_a_summary_and_fails_when_anything_failed(use_registry, capsys) -> None:
-    use_registry(registry({"NCT01234567": study()}))
-
-    with pytest.raises(CommandError, match="1 failed"):
-        call_command("sync_trials", "NCT01234567", "NCT09999999")
-
-    out, err = capsys.readouterr()
-    assert "created 1, updated 0, unchanged 0, failed 1" in out
-    assert "NCT09999999" in err and "not found" in err
-    assert Trial.objects.filter(nct_id="NCT01234567").exists()
-
-
-def test_sync_command_succeeds_and_reports_changes(use_registry, capsys) -> None:
-    services.trial_import(parsed=services.parse_study(study()))
-    use_registry(registry({"NCT01234567": study(status="RECRUITING", last_update="2024-03-05")}))
-
-    call_command("sync_trials", "--all")
-
-    out = capsys.readouterr().out
-    assert "created 0, updated 1, unchanged 0, failed 0" in out
-    assert "Started recruiting Mar 2024" in out
+def test_change_hooks_get_the_trial_and_its_changes() -> None:
+    seen = []
+    sync.TRIAL_CHANGE_HOOKS.append(lambda trial, changes: seen.append((trial.nct_id, [c.field for c in changes])))
+    try:
+        do_import(study())
+        do_import(study(status="RECRUITING"))
+    finally:
+        sync.TRIAL_CHANGE_HOOKS.pop()
+    assert seen == [("NCT01234567", [ChangeField.OVERALL_STATUS])]
 
 
-def test_sync_command_needs_something_to_do() -> None:
-    with pytest.raises(CommandError, match="--all"):
-        call_command("sync_trials")
+def test_a_failing_hook_rolls_the_whole_trial_back() -> None:
+    def broken(trial, changes):
+        raise RuntimeError("alerts are down")
+
+    do_import(study())
+    sync.TRIAL_CHANGE_HOOKS.append(broken)
+    try:
+        with pytest.raises(RuntimeError):
+            do_import(study(status="RECRUITING", locations=[]))
+    finally:
+        sync.TRIAL_CHANGE_HOOKS.remove(broken)
+    trial = Trial.objects.get()
+    assert trial.overall_status == "NOT_YET_RECRUITING"
+    assert trial.locations.count() == 2
+    assert not TrialChange.objects.exists()
+
+
+def test_an_invalid_registry_value_changes_nothing() -> None:
+    do_import(study())
+    with pytest.raises(ValidationError):
+        do_import(study(status="SOMETHING_NEW", enrollment=99))
+    trial = Trial.objects.get()
+    assert (trial.overall_status, trial.enrollment) == ("NOT_YET_RECRUITING", 20)
+
+
+def test_change_key_is_stable_and_distinguishes_changes() -> None:
+    do_import(study())
+    do_import(study(status="RECRUITING", last_update="2026-09-01"))
+    change = TrialChange.objects.select_related("trial").get()
+    again = TrialChange.objects.select_related("trial").get()
+    assert change.change_key == again.change_key
+    assert change.change_key.startswith("NCT01234567:overall_status:2026-09-01:")
+    other = TrialChange(trial=change.trial, field=change.field, new_value="COMPLETED", registry_updated=change.when)
+    assert other.change_key != change.change_key
+
+
+@pytest.mark.parametrize(
+    ("conditions", "groups"),
+    [
+        (["Relapsing-Remitting Multiple Sclerosis"], ["ms_relapsing"]),
+        (["Primary Progressive Multiple Sclerosis", "SPMS"], ["ms_progressive"]),
+        (["Multiple Sclerosis"], ["ms"]),
+        (["Neuromyelitis Optica Spectrum Disorder"], ["nmosd"]),
+        (["MOG Antibody-Associated Disease"], ["mogad"]),
+        (["Systemic Lupus Erythematosus", "Lupus Nephritis"], ["lupus"]),
+        (["Dermatomyositis", "Diffuse Cutaneous Systemic Sclerosis"], ["myositis", "systemic_sclerosis"]),
+        (["Generalized Myasthenia Gravis"], ["myasthenia_gravis"]),
+        (["Progressive Multifocal Leukoencephalopathy"], ["other"]),
+        (["Amyotrophic Lateral Sclerosis"], ["other"]),
+    ],
+)
+def test_condition_groups_are_derived_on_import(conditions, groups) -> None:
+    do_import(study(conditions=conditions))
+    assert Trial.objects.get().condition_groups == groups

@@ -35,8 +35,7 @@ def test_nct_number_is_unique():
 
 def test_phase_label_and_registry_url():
     item = trial("NCT06451159")
-    item.phase_list = ["PHASE2", "PHASE3"]
-    assert item.phases == ",PHASE2,PHASE3,"
+    item.phases = ["PHASE2", "PHASE3"]
     assert item.phase_label == "Phase 2/3"
     assert item.registry_url == "https://clinicaltrials.gov/study/NCT06451159"
 
@@ -45,7 +44,28 @@ def test_phase_label_and_registry_url():
 def test_with_phase_does_not_confuse_early_phase_1_with_phase_1():
     from tests.factories import TrialFactory
 
-    early = TrialFactory(phases=",EARLY_PHASE1,")
-    phase1 = TrialFactory(phases=",PHASE1,PHASE2,")
+    early = TrialFactory(phases=["EARLY_PHASE1"])
+    phase1 = TrialFactory(phases=["PHASE1", "PHASE2"])
     assert list(Trial.objects.with_phase("PHASE1")) == [phase1]
     assert list(Trial.objects.with_phase("EARLY_PHASE1")) == [early]
+
+
+@pytest.mark.django_db
+def test_in_condition_group_matches_whole_codes_and_ms_any_covers_every_ms_group():
+    from tests.factories import TrialFactory
+
+    relapsing = TrialFactory(condition_groups=["ms_relapsing"])
+    untyped = TrialFactory(condition_groups=["ms", "lupus"])
+    TrialFactory(condition_groups=["myositis"])
+    assert list(Trial.objects.in_condition_group("ms")) == [untyped]
+    assert set(Trial.objects.in_condition_group("ms_any")) == {relapsing, untyped}
+    assert list(Trial.objects.in_condition_group("lupus")) == [untyped]
+
+
+@pytest.mark.django_db
+def test_phases_and_condition_groups_are_stored_as_json_lists():
+    from tests.factories import TrialFactory
+
+    pk = TrialFactory(phases=["PHASE1", "PHASE2"], condition_groups=["ms_progressive"]).pk
+    stored = Trial.objects.values("phases", "condition_groups").get(pk=pk)
+    assert stored == {"phases": ["PHASE1", "PHASE2"], "condition_groups": ["ms_progressive"]}

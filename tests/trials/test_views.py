@@ -10,9 +10,9 @@ from django.urls import resolve, reverse
 from portal.content.models import Status
 from tests.factories import LocationFactory, TrialFactory
 from tests.trials.helpers import study
-from trials.ctgov.parser import parse_study
 from trials.models import Trial
-from trials.services import trial_import
+from trials.registry.parse import parse_study
+from trials.sync import trial_import
 
 pytestmark = pytest.mark.django_db
 
@@ -57,14 +57,14 @@ def test_finder_is_sorted_by_last_registry_update(client) -> None:
 
 def test_filters_combine_in_the_url(client) -> None:
     match = TrialFactory(
-        title="Match", phases=",PHASE1,PHASE2,", car_t_target="cd19", condition_groups=",ms_progressive,",
+        title="Match", phases=["PHASE1", "PHASE2"], car_t_target="cd19", condition_groups=["ms_progressive"],
         sponsor_type="academic",
     )  # fmt: skip
     LocationFactory(trial=match, country="Germany")
-    other_country = TrialFactory(title="France", phases=",PHASE2,", condition_groups=",ms_progressive,")
+    other_country = TrialFactory(title="France", phases=["PHASE2"], condition_groups=["ms_progressive"])
     LocationFactory(trial=other_country, country="France")
-    TrialFactory(title="Lupus", phases=",PHASE2,", condition_groups=",lupus,", sponsor_type="academic")
-    TrialFactory(title="Industry", phases=",PHASE2,", condition_groups=",ms,", sponsor_type="industry")
+    TrialFactory(title="Lupus", phases=["PHASE2"], condition_groups=["lupus"], sponsor_type="academic")
+    TrialFactory(title="Industry", phases=["PHASE2"], condition_groups=["ms"], sponsor_type="industry")
 
     query = {"phase": "PHASE2", "condition": "ms_any", "country": "Germany", "sponsor": "academic", "target": "cd19"}
     assert titles(client.get(reverse("trials:list"), query)) == ["Match"]
@@ -75,9 +75,9 @@ def test_filters_combine_in_the_url(client) -> None:
 
 
 def test_counts_per_option_leave_out_their_own_filter(client) -> None:
-    TrialFactory(overall_status="RECRUITING", phases=",PHASE1,", condition_groups=",ms_relapsing,")
-    TrialFactory(overall_status="RECRUITING", phases=",PHASE1,PHASE2,", condition_groups=",lupus,myositis,")
-    TrialFactory(overall_status="COMPLETED", phases=",PHASE2,", condition_groups=",ms,")
+    TrialFactory(overall_status="RECRUITING", phases=["PHASE1"], condition_groups=["ms_relapsing"])
+    TrialFactory(overall_status="RECRUITING", phases=["PHASE1", "PHASE2"], condition_groups=["lupus", "myositis"])
+    TrialFactory(overall_status="COMPLETED", phases=["PHASE2"], condition_groups=["ms"])
     LocationFactory(trial=Trial.objects.first(), country="Germany")
 
     response = client.get(reverse("trials:list"), {"phase": "PHASE2"})
@@ -101,7 +101,7 @@ def test_invalid_filter_is_reported_and_ignored(client) -> None:
 @pytest.mark.parametrize("rows", [3, 30])
 def test_finder_query_count_is_fixed(client, django_assert_num_queries, rows) -> None:
     for n in range(rows):
-        trial = TrialFactory(tags=["ms", "car-t"], condition_groups=",ms,")
+        trial = TrialFactory(tags=["ms", "car-t"], condition_groups=["ms"])
         LocationFactory(trial=trial, country=["Germany", "France", "Spain"][n % 3])
     # Paginator count, page rows (+ author), tags prefetch, and one aggregate per filter (6).
     with django_assert_num_queries(9):

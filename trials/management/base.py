@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from trials.services import SyncReport
+from trials.sync import SyncReport
 
 BAR_WIDTH = 30
 

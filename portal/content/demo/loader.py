@@ -26,8 +26,10 @@ from articles.models import Article, Source
 from faq.models import Category, Question
 from portal.content.models import ContentBase
 from portal.content.services import content_edited, content_publish, content_save, content_submit
-from trials.ctgov.parser import guess_condition_groups, normalise_key
-from trials.models import Location, Trial, sponsor_type_for
+from trials.choices import sponsor_type_for
+from trials.models import Location, Trial
+from trials.registry.classify import guess_condition_groups
+from trials.registry.parse import normalise_key
 
 from . import data
 
@@ -145,14 +147,12 @@ def _trial_ensure(spec: dict[str, Any], *, editor, moderator, report: LoadReport
         last_reviewed=_date(spec["last_reviewed"]),
     )
     for name, value in spec["registry"].items():
-        if name == "phases":
-            trial.phase_list = value
-        elif name in ("first_posted", "last_update_posted"):
+        if name in ("first_posted", "last_update_posted"):
             setattr(trial, name, _date(value))
         else:
             setattr(trial, name, value)
     # The finder's derived fields, worked out the same way as a registry import does.
-    trial.condition_group_list = guess_condition_groups(trial.conditions, [trial.title, trial.official_title])
+    trial.condition_groups = list(guess_condition_groups(trial.conditions, [trial.title, trial.official_title]))
     trial.sponsor_type = sponsor_type_for(trial.sponsor_class)
     if spec["registry_checked_at"]:
         trial.last_checked_at = datetime.datetime.fromisoformat(spec["registry_checked_at"])

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from trials.imports import trials_import_files
 from trials.management.base import TrialImportCommand
-from trials.services import trials_import_files
 
 
 class Command(TrialImportCommand):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.core.management.base import CommandError
 
+from trials.imports import trials_sync
 from trials.management.base import TrialImportCommand
-from trials.services import trials_sync
 
 
 class Command(TrialImportCommand):

@@ -1,4 +1,4 @@
-"""Tests for trials.ctgov.client against httpx.MockTransport: no network, no real sleeping."""
+"""Tests for trials.registry.client against httpx.MockTransport: no network, no real sleeping."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from typing import Any
 import httpx
 import pytest
 
-from trials.ctgov.client import (
+from trials.registry.client import (
     USER_AGENT,
     CtgovClient,
     RegistryResponseError,
     RegistryUnavailable,
     StudyNotFound,
 )
-from trials.ctgov.parser import parse_study
+from trials.registry.parse import parse_study
 
 Handler = Callable[[httpx.Request], httpx.Response]
 

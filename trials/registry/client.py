@@ -25,7 +25,8 @@ from typing import Any, Self
 
 import httpx
 
-from .parser import API_BASE_URL, is_nct_id
+from . import API_BASE_URL
+from .parse import is_nct_id
 
 __all__ = [
     "USER_AGENT",

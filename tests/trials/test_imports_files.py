@@ -15,11 +15,13 @@ from typing import Any
 import pytest
 
 from tests.trials.helpers import changed, study
-from trials import services
-from trials.ctgov import parser
-from trials.ctgov.parser import parse_study, source_digest
+from trials import imports, sync
+from trials.imports import trials_import_files
 from trials.models import ChangeField, Trial, TrialChange
-from trials.services import Outcome, trial_import, trials_import_files
+from trials.registry import files, parse
+from trials.registry.files import source_digest
+from trials.registry.parse import parse_study
+from trials.sync import Outcome, trial_import
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +35,8 @@ def forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("an unchanged file was decoded or parsed")
 
-    monkeypatch.setattr(services, "load_bytes", fail)
-    monkeypatch.setattr(services, "parse_study", fail)
+    monkeypatch.setattr(imports, "load_bytes", fail)
+    monkeypatch.setattr(sync, "parse_study", fail)
 
 
 @pytest.mark.parametrize("count", [3, 30])
@@ -61,7 +63,7 @@ def test_files_are_looked_up_one_group_at_a_time(
 ) -> None:
     paths = [write(tmp_path / f"{n}.json", study(f"NCT0000{n:04d}")) for n in range(5)]
     trials_import_files(paths=paths)
-    monkeypatch.setattr(services, "_GROUP_FILES", 2)
+    monkeypatch.setattr(files, "GROUP_FILES", 2)
     forbid_parsing(monkeypatch)
     with django_assert_num_queries(4):  # Groups of 2, 2 and 1, then one last_checked_at update.
         report = trials_import_files(paths=paths)
@@ -147,7 +149,7 @@ def test_list_page_studies_are_compared_by_their_facts(tmp_path: Path) -> None:
 def test_a_new_parser_version_reads_every_file_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path / "record.json", study())
     trials_import_files(paths=[path])
-    monkeypatch.setattr(parser, "_HASH_VERSION", "ctgov-parsed-trial/test")
+    monkeypatch.setattr(parse, "HASH_VERSION", "ctgov-parsed-trial/test")
 
     report = trials_import_files(paths=[path])
 

@@ -1,25 +1,24 @@
-"""Keeping trials true to ClinicalTrials.gov: import, refresh and sync.
+"""Apply a ClinicalTrials.gov record to a Trial: create or update, record changes, batch the checks.
 
-One rule runs through all of it: the registry owns the registry fields, editors own the rest. An
-import creates a trial as a draft for editorial review, or updates registry fields only; the
-plain-language summary, body, "what this means", tags, CAR T target and workflow status are never
-touched. Each trial is written in its own transaction, so a bad record or a network failure
+One rule runs through all of it: the registry owns the registry fields (`models.REGISTRY_FIELDS`),
+editors own the rest. An import creates a trial as a draft for editorial review, or updates
+registry fields only; the plain-language summary, body, "what this means", tags, CAR T target and
+workflow status are never touched. Each trial is written in its own transaction, so a bad record
 changes nothing for that trial and does not stop the others.
 
 Every refresh that changes a tracked fact writes `TrialChange` rows and calls the functions in
-`TRIAL_CHANGE_HOOKS` (member alerts register there) inside the same transaction.
+`TRIAL_CHANGE_HOOKS` (member alerts register there) inside the same transaction. Where the records
+come from (saved files, the registry API) is `trials.imports`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import enum
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -30,77 +29,34 @@ from django.utils.text import slugify
 from portal.content.models import Status
 from portal.content.services import content_edited, content_save
 
-from .ctgov.client import CtgovClient, CtgovError, RegistryUnavailable
-from .ctgov.parser import (
-    ParsedLocation,
-    ParsedTrial,
-    RecordError,
-    load_bytes,
-    parse_study,
-    read_path,
-    source_digest,
-)
-from .models import ChangeField, Location, Trial, TrialChange, sponsor_type_for, wrap_codes
+from .choices import sponsor_type_for
+from .models import REGISTRY_FIELDS, ChangeField, Location, Trial, TrialChange
+from .registry.parse import ParsedLocation, ParsedTrial, RecordError, parse_study
 
 if TYPE_CHECKING:
     from portal.accounts.models import User
 
 __all__ = [
     "TRIAL_CHANGE_HOOKS",
+    "CheckedBatch",
     "ImportResult",
     "Outcome",
     "SyncReport",
-    "ctgov_client",
-    "trial_fetch",
+    "failed",
+    "study_import_safely",
     "trial_import",
-    "trial_refresh",
-    "trials_import_files",
-    "trials_sync",
+    "trial_import_safely",
 ]
 
 # fn(trial, changes) called inside the import transaction whenever a refresh recorded changes.
 # The member alerts register here (e.g. a wrapper calling alert_record_trial_change per change).
 TRIAL_CHANGE_HOOKS: list[Callable[[Trial, list[TrialChange]], None]] = []
 
-Progress = Callable[[int, int | None, str], None]
-
-# ParsedTrial fields copied as they are onto Trial fields of the same name.
-_COPIED = (
-    "title",
-    "official_title",
-    "acronym",
-    "sponsor",
-    "sponsor_class",
-    "study_type",
-    "overall_status",
-    "last_known_status",
-    "why_stopped",
-    "enrollment",
-    "enrollment_type",
-    "start_date",
-    "start_date_type",
-    "primary_completion_date",
-    "primary_completion_date_type",
-    "completion_date",
-    "completion_date_type",
-    "brief_summary",
-    "eligibility_criteria",
-    "sex",
-    "minimum_age",
-    "maximum_age",
-)
-_LISTS = ("collaborators", "conditions", "interventions")
-# Every Trial field a refresh may write; everything else on a Trial belongs to the editors.
-REGISTRY_FIELDS = (
-    *_COPIED,
-    *_LISTS,
-    "phases",
-    "condition_groups",
-    "sponsor_type",
-    "first_posted",
-    "last_update_posted",
-    "registry_hash",
-)
+# How each registry field is filled from a ParsedTrial: lists become JSON lists, these few are
+# derived, and every other registry field is copied as it is from the field of the same name.
+_LISTS = ("collaborators", "conditions", "interventions", "phases", "condition_groups")
+_DERIVED = ("sponsor_type", "first_posted", "last_update_posted", "registry_hash")
+_COPIED = tuple(name for name in REGISTRY_FIELDS if name not in (*_LISTS, *_DERIVED))
 _DATE_CHANGES = (ChangeField.START_DATE, ChangeField.PRIMARY_COMPLETION_DATE, ChangeField.COMPLETION_DATE)
 _LOCATION_FIELDS = ("facility", "city", "state", "country", "status")
 
@@ -143,7 +99,8 @@ class SyncReport:
         return not self.failures
 
 
-def _failed(label: str, error: str) -> ImportResult:
+def failed(label: str, error: str) -> ImportResult:
+    """The result for a record, file or search that could not be imported (nothing was written)."""
     return ImportResult(label=label, outcome=Outcome.FAILED, error=error)
 
 
@@ -176,8 +133,6 @@ def _registry_values(parsed: ParsedTrial) -> dict[str, Any]:
     values: dict[str, Any] = {name: _fit(Trial, name, getattr(parsed, name)) for name in _COPIED}
     values.update({name: list(getattr(parsed, name)) for name in _LISTS})
     values.update(
-        phases=wrap_codes(parsed.phases),
-        condition_groups=wrap_codes(parsed.condition_groups),
         sponsor_type=sponsor_type_for(parsed.sponsor_class),
         first_posted=_posted_date(parsed.first_posted),
         last_update_posted=_posted_date(parsed.last_update_posted),
@@ -212,7 +167,7 @@ def trial_import(
     DatabaseError with nothing written for this trial. Batch callers pass a `checked` list: the
     pks of unchanged trials are appended to it for one `last_checked_at` update at the end,
     instead of a write (and a commit) per unchanged trial. `source_hash` is the `source_digest`
-    of the single-study file `parsed` came from ("" otherwise), stored for `trials_import_files`.
+    of the single-study file `parsed` came from ("" otherwise), stored for `imports.trials_import_files`.
     """
     now = now or timezone.now()
     last_update = _posted_date(parsed.last_update_posted)
@@ -264,7 +219,7 @@ def _trial_update(
     *, pk: int, parsed: ParsedTrial, now: datetime.datetime, last_update: datetime.date | None, source_hash: str
 ) -> ImportResult:
     trial = Trial.objects.select_for_update().get(pk=pk)
-    before = {name: getattr(trial, name) for name in ("overall_status", "enrollment", "phase_list")}
+    before = {name: getattr(trial, name) for name in ("overall_status", "enrollment", "phases")}
     before_dates = {name: _date_value(trial, name) for name in _DATE_CHANGES}
     values = _registry_values(parsed)
     for name, value in values.items():
@@ -288,8 +243,8 @@ def _trial_update(
     changes = []
     if before["overall_status"] != trial.overall_status:
         changes.append(change(ChangeField.OVERALL_STATUS, before["overall_status"], trial.overall_status))
-    if before["phase_list"] != trial.phase_list:
-        changes.append(change(ChangeField.PHASES, before["phase_list"], trial.phase_list))
+    if before["phases"] != trial.phases:
+        changes.append(change(ChangeField.PHASES, before["phases"], trial.phases))
     for name in _DATE_CHANGES:
         if before_dates[name] != _date_value(trial, name):
             changes.append(change(name, before_dates[name], _date_value(trial, name)))
@@ -343,7 +298,7 @@ def _locations_sync(
     return added, removed
 
 
-class _CheckedBatch:
+class CheckedBatch:
     """Collects unchanged trials during a batch and marks them checked in a few bulk updates."""
 
     def __init__(self) -> None:
@@ -356,199 +311,28 @@ class _CheckedBatch:
         self.pks = []
 
 
-def _import_safely(
-    parsed: ParsedTrial, user: User | None, batch: _CheckedBatch | None = None, source_hash: str = ""
+def trial_import_safely(
+    parsed: ParsedTrial, user: User | None, batch: CheckedBatch | None = None, source_hash: str = ""
 ) -> ImportResult:
+    """`trial_import`, with a failure reported in the result instead of raised (for batches)."""
     try:
         if batch is None:
             return trial_import(parsed=parsed, user=user)
         return trial_import(parsed=parsed, user=user, now=batch.now, checked=batch.pks, source_hash=source_hash)
     except ValidationError as exc:
-        return _failed(parsed.nct_id, "; ".join(exc.messages))
+        return failed(parsed.nct_id, "; ".join(exc.messages))
     except PermissionDenied as exc:
-        return _failed(parsed.nct_id, str(exc))
+        return failed(parsed.nct_id, str(exc))
     except DatabaseError as exc:
-        return _failed(parsed.nct_id, f"database error: {exc}")
+        return failed(parsed.nct_id, f"database error: {exc}")
 
 
-def _import_study(
-    study: Mapping[str, Any], user: User | None, batch: _CheckedBatch, source: str = "", source_hash: str = ""
+def study_import_safely(
+    study: Mapping[str, Any], user: User | None, batch: CheckedBatch, source: str = "", source_hash: str = ""
 ) -> ImportResult:
+    """Parse one study object and import it; an unusable record fails under `source`'s name."""
     try:
         parsed = parse_study(study)
     except RecordError as exc:
-        return _failed(source or "record", str(exc))
-    return _import_safely(parsed, user, batch, source_hash)
-
-
-# ---------------------------------------------------------------------------------------------
-# Files and the registry
-
-
-# Files are read in groups of up to this many files or bytes: one query per group finds the
-# files imported before, while peak memory stays at one group's bytes plus one decoded file.
-_GROUP_FILES = 100
-_GROUP_BYTES = 16 * 1024 * 1024
-
-
-@dataclass
-class _SourceFile:
-    path: Path
-    data: bytes = b""
-    digest: str = ""
-    error: str = ""
-
-
-def _file_groups(paths: list[Path]) -> Iterator[list[_SourceFile]]:
-    """The files, each read once, in groups of at most _GROUP_FILES files or about _GROUP_BYTES bytes."""
-    group: list[_SourceFile] = []
-    size = 0
-    for path in paths:
-        try:
-            data = read_path(path)
-        except RecordError as exc:
-            group.append(_SourceFile(path=path, error=str(exc)))
-        else:
-            group.append(_SourceFile(path=path, data=data, digest=source_digest(data)))
-            size += len(data)
-        if len(group) >= _GROUP_FILES or size >= _GROUP_BYTES:
-            yield group
-            group, size = [], 0
-    if group:
-        yield group
-
-
-def _imported_sources(digests: list[str]) -> dict[str, tuple[int, str]]:
-    """digest -> (pk, NCT number) of the trials whose stored facts came from a file with those bytes."""
-    rows = Trial.objects.filter(source_hash__in=digests).values_list("source_hash", "pk", "nct_id")
-    return {digest: (pk, nct_id) for digest, pk, nct_id in rows}
-
-
-def trials_import_files(
-    *, paths: Iterable[str | Path], user: User | None = None, progress: Progress | None = None
-) -> SyncReport:
-    """Import saved API v2 records or list pages.
-
-    A single-study file whose exact bytes were imported before (`Trial.source_hash`) is unchanged
-    without being decoded or parsed: that is most of a routine re-import. Every other file is
-    decoded and each of its studies imported as `trial_import` does, in its own transaction; a
-    file that changed in bytes only (re-indented, say) is still unchanged by the facts.
-    """
-    paths = [Path(path) for path in paths]
-    report = SyncReport()
-    batch = _CheckedBatch()
-    done = 0
-    for group in _file_groups(paths):
-        imported = _imported_sources([source.digest for source in group if source.digest])
-        written: set[int] = set()  # Trials changed by this group's earlier files: their digests are stale.
-        for source in group:
-            known = imported.get(source.digest)
-            if known is not None and known[0] not in written:
-                batch.pks.append(known[0])
-                report.results.append(ImportResult(label=known[1], outcome=Outcome.UNCHANGED))
-            else:
-                results = _import_file(source, user, batch)
-                written.update(result.trial.pk for result in results if result.trial is not None)
-                report.results.extend(results)
-            source.data = b""
-            done += 1
-            if progress:
-                progress(done, len(paths), source.path.name)
-    batch.flush()
-    return report
-
-
-def _import_file(source: _SourceFile, user: User | None, batch: _CheckedBatch) -> list[ImportResult]:
-    if source.error:
-        return [_failed(source.path.name, source.error)]
-    try:
-        studies = load_bytes(source.data, source.path.name)
-    except RecordError as exc:
-        return [_failed(source.path.name, str(exc))]
-    # Only a single-study file's bytes describe one trial, so only they can be remembered.
-    digest = source.digest if len(studies) == 1 else ""
-    return [_import_study(study, user, batch, source=source.path.name, source_hash=digest) for study in studies]
-
-
-def ctgov_client() -> CtgovClient:
-    """The registry client the services use when none is passed; tests replace it (MockTransport)."""
-    return CtgovClient()
-
-
-@contextlib.contextmanager
-def _client_for(client: CtgovClient | None) -> Iterator[CtgovClient]:
-    """Use the caller's client as is, or open (and close) our own."""
-    if client is not None:
-        yield client
-        return
-    with ctgov_client() as own:
-        yield own
-
-
-def trial_fetch(*, nct_id: str, client: CtgovClient | None = None) -> ParsedTrial:
-    """Fetch and parse one study. Raises ValueError (bad number), CtgovError or RecordError."""
-    with _client_for(client) as registry:
-        return parse_study(registry.get_study(nct_id))
-
-
-def trial_refresh(*, nct_id: str, client: CtgovClient | None = None, user: User | None = None) -> ImportResult:
-    """Fetch one study and import it; any failure is reported in the result, with nothing changed."""
-    try:
-        parsed = trial_fetch(nct_id=nct_id, client=client)
-    except (CtgovError, RecordError, ValueError) as exc:
-        return _failed(nct_id, str(exc))
-    return _import_safely(parsed, user)
-
-
-def trials_sync(
-    *,
-    nct_ids: Iterable[str] = (),
-    all_trials: bool = False,
-    query: str | None = None,
-    cond: str | None = None,
-    intr: str | None = None,
-    client: CtgovClient | None = None,
-    user: User | None = None,
-    progress: Progress | None = None,
-) -> SyncReport:
-    """Refresh the given trials (and with `all_trials` every stored one), then import a search.
-
-    Once the registry is unreachable, the remaining trials are reported as not tried instead of
-    each waiting through its own retries.
-    """
-    wanted = list(dict.fromkeys(nct_id.strip().upper() for nct_id in nct_ids))
-    if all_trials:
-        known = set(wanted)
-        wanted += [n for n in Trial.objects.order_by("nct_id").values_list("nct_id", flat=True) if n not in known]
-    report = SyncReport()
-    batch = _CheckedBatch()
-    with _client_for(client) as registry:
-        unavailable = ""
-        for done, nct_id in enumerate(wanted, start=1):
-            if unavailable:
-                report.results.append(_failed(nct_id, f"not tried: {unavailable}"))
-            else:
-                try:
-                    parsed = trial_fetch(nct_id=nct_id, client=registry)
-                except RegistryUnavailable as exc:
-                    unavailable = str(exc)
-                    report.results.append(_failed(nct_id, unavailable))
-                except (CtgovError, RecordError, ValueError) as exc:
-                    report.results.append(_failed(nct_id, str(exc)))
-                else:
-                    report.results.append(_import_safely(parsed, user, batch))
-            if progress:
-                progress(done, len(wanted), nct_id)
-        if (query or cond or intr) and not unavailable:
-            terms = (("term", query), ("cond", cond), ("intr", intr))
-            label = "search " + " ".join(f"{name}={value!r}" for name, value in terms if value)
-            try:
-                for study in registry.iter_studies(term=query, cond=cond, intr=intr):
-                    result = _import_study(study, user, batch, source=label)
-                    report.results.append(result)
-                    if progress:
-                        progress(len(report.results), None, result.label)
-            except CtgovError as exc:
-                report.results.append(_failed(label, f"{exc} (studies listed before this were imported)"))
-    batch.flush()
-    return report
+        return failed(source or "record", str(exc))
+    return trial_import_safely(parsed, user, batch, source_hash)

@@ -1,11 +1,11 @@
-"""Turn ClinicalTrials.gov API v2 study records into plain, hashable facts.
+"""Turn one ClinicalTrials.gov API v2 study object into a typed record: `ParsedTrial`.
 
-Pure standard library and no Django, so the importer, a management command and the tests all share
-one reading of the registry format. Only the API v2 JSON shape (camelCase `protocolSection`, as
-served by https://clinicaltrials.gov/api/v2/studies) is accepted: the classic v1 JSON API and the
-classic XML were retired by the registry and use different values ("Not yet recruiting",
-"March 4, 2021"), so they are rejected with a message saying what to download instead rather than
-half-parsed.
+Pure: no database, no files, no network, so the importer, the admin preview and the tests share one
+reading of the registry format. Only the API v2 JSON shape (camelCase `protocolSection`, as served by
+https://clinicaltrials.gov/api/v2/studies) is accepted: a classic v1 JSON object is rejected here
+with a message saying what to download instead (saved files, list pages and classic XML are read
+by `registry.files`). The finder's CAR T target and condition groups are guessed by
+`registry.classify`.
 
 Any module of a v2 record may be missing (withdrawn studies have no locations, observational
 studies have no phases, old records have dates without a type); only the NCT number is required.
@@ -18,36 +18,29 @@ import datetime
 import functools
 import hashlib
 import json
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from trials.choices import CarTTarget, ConditionGroup
+
+from . import API_BASE_URL
+from .classify import guess_car_t_target, guess_condition_groups
+
 __all__ = [
-    "API_BASE_URL",
-    "CAR_T_TARGETS",
+    "HASH_VERSION",
     "ParsedLocation",
     "ParsedTrial",
     "RecordError",
-    "CONDITION_GROUPS",
-    "format_partial_date",
-    "guess_car_t_target",
-    "guess_condition_groups",
+    "check_partial_date",
     "is_nct_id",
-    "load_bytes",
-    "load_path",
     "normalise_key",
-    "parse_document",
     "parse_study",
-    "phase_label",
-    "read_path",
-    "source_digest",
+    "redownload_hint",
+    "reject_legacy",
 ]
-
-API_BASE_URL = "https://clinicaltrials.gov/api/v2"
 
 _NCT_ID = re.compile(r"NCT\d{8}")
 # The registry gives dates at year, month or day precision; anything else is not a v2 date.
@@ -55,10 +48,9 @@ _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _WHITESPACE = re.compile(r"\s+")
 
 # Bumped whenever the hashed facts change meaning, so stored hashes stop matching and every
-# record is re-imported once instead of being silently skipped.
-_HASH_VERSION = "ctgov-parsed-trial/2"
-
-CAR_T_TARGETS = ("cd19", "bcma", "cd19_bcma", "other", "none")
+# record is re-imported once instead of being silently skipped. `registry.files.source_digest`
+# includes it too.
+HASH_VERSION = "ctgov-parsed-trial/2"
 
 
 class RecordError(ValueError):
@@ -83,14 +75,10 @@ def normalise_key(*parts: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Dates and phases
+# Dates
 
 
-# Fixed English names: calendar.month_abbr and strftime("%b") follow the process locale.
-_MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _check_partial_date(value: str) -> re.Match[str]:
+def check_partial_date(value: str) -> re.Match[str]:
     """Match a registry date, raising ValueError unless it is a real year, month or day."""
     match = _PARTIAL_DATE.fullmatch(value)
     if match is None:
@@ -98,160 +86,6 @@ def _check_partial_date(value: str) -> re.Match[str]:
     year, month, day = (int(part) if part else 1 for part in match.groups())
     datetime.date(year, month, day)  # Raises ValueError for month 13 or 31 February.
     return match
-
-
-def format_partial_date(value: str, date_type: str = "") -> str:
-    """Show a registry date at the precision it was given: "2027-02" -> "Feb 2027".
-
-    Filling in a missing day would claim a precision the registry does not have, so "2027-02"
-    stays a month. Month names are fixed English abbreviations, not the server locale's.
-    " (estimated)" marks planned dates (type ESTIMATED), which readers must not mistake for facts.
-    """
-    if not value:
-        return ""
-    year, month, day = _check_partial_date(value).groups()
-    if day:
-        text = f"{int(day)} {_MONTH_ABBR[int(month)]} {year}"
-    elif month:
-        text = f"{_MONTH_ABBR[int(month)]} {year}"
-    else:
-        text = year
-    if date_type.upper() == "ESTIMATED":
-        text += " (estimated)"
-    return text
-
-
-_PHASE_LABELS = {
-    "EARLY_PHASE1": "Early phase 1",
-    "PHASE1": "Phase 1",
-    "PHASE2": "Phase 2",
-    "PHASE3": "Phase 3",
-    "PHASE4": "Phase 4",
-    "NA": "Not applicable",
-}
-
-
-def phase_label(codes: Iterable[str]) -> str:
-    """Readable phase for registry codes: ("PHASE2", "PHASE3") -> "Phase 2/3".
-
-    Combined phases are written the way the registry's own site writes them. Same rules as
-    `trials.models.phase_label`, kept here so this package stays free of Django.
-    """
-    codes = [code for code in codes if code]
-    if not codes:
-        return ""
-    if len(codes) > 1 and all(re.fullmatch(r"PHASE\d", code) for code in codes):
-        return "Phase " + "/".join(code.removeprefix("PHASE") for code in codes)
-    return " / ".join(_PHASE_LABELS.get(code, code) for code in codes)
-
-
-# ---------------------------------------------------------------------------------------------
-# CAR T target guess
-
-# "CAR T", "CAR-T", "CART19", "CAR-Ts", "CAR-Tregs"; all-caps CAR so "cartilage" or "car travel"
-# in an upper-case official title does not count, lower-case "car-t" only with its hyphen or space.
-_CAR_T = re.compile(
-    r"(?<![A-Za-z])(?:CAR[\s-]?T|(?i:car[\s-]t))(?:s|regs?)?(?![A-Za-z])"
-    r"|(?i:chimeric[\s-]+antigen[\s-]+receptor)"
-    # International non-proprietary names: "-cabtagene" and "-lecleucel" are CAR T stems.
-    r"|(?i:cabtagene|lecleucel)"
-)
-_CD19 = re.compile(r"(?<![A-Za-z0-9])CD[\s-]?19(?!\d)", re.IGNORECASE)
-_BCMA = re.compile(r"(?<![A-Za-z])BCMA(?![A-Za-z])|B[\s-]cell maturation antigen", re.IGNORECASE)
-# Licensed or late-stage products whose records often give only the drug name.
-_CD19_PRODUCTS = re.compile(r"tisagenlecleucel|(?:axi|liso|brexu|obe|relma|mivo|rese|rap)cabtagene", re.IGNORECASE)
-_BCMA_PRODUCTS = re.compile(r"(?:ide|cilta|eque|zevor|anito)cabtagene", re.IGNORECASE)
-
-
-def guess_car_t_target(texts: Iterable[str]) -> str:
-    """Best guess of the CAR T target from titles, keywords and interventions.
-
-    A CD19 or BCMA mention alone is not enough: anti-CD19 antibodies (inebilizumab) and BCMA
-    bispecifics are not CAR T therapies, and an MS portal sees many of them. So something must say
-    CAR T first; then CD19 and/or BCMA decide the target, and a CAR T with neither is "other".
-    Editors correct the guess; the importer only fills it in.
-    """
-    text = "\n".join(texts)
-    if not _CAR_T.search(text):
-        return "none"
-    cd19 = bool(_CD19.search(text) or _CD19_PRODUCTS.search(text))
-    bcma = bool(_BCMA.search(text) or _BCMA_PRODUCTS.search(text))
-    if cd19 and bcma:
-        return "cd19_bcma"
-    if cd19:
-        return "cd19"
-    if bcma:
-        return "bcma"
-    return "other"
-
-
-# ---------------------------------------------------------------------------------------------
-# Condition groups (for the finder's condition filter)
-
-CONDITION_GROUPS = (
-    "ms_relapsing",
-    "ms_progressive",
-    "ms",
-    "nmosd",
-    "mogad",
-    "myasthenia_gravis",
-    "lupus",
-    "myositis",
-    "systemic_sclerosis",
-    "other",
-)
-
-_MS = re.compile(
-    r"(?i:multiple[\s-]+sclerosis)|(?<![A-Za-z])(?:MS|RR-?MS|RMS|PP-?MS|SP-?MS|PR-?MS|CIS)(?![A-Za-z])",
-)
-_MS_RELAPSING = re.compile(r"relapsing|remitting|(?<![A-Za-z])(?:RR-?MS|RMS)(?![A-Za-z])", re.IGNORECASE)
-_MS_PROGRESSIVE = re.compile(
-    r"progressive[\s-]+(?:multiple[\s-]+sclerosis|MS\b|forms?\b)|(?:primary|secondary)[\s-]+progressive"
-    r"|(?<![A-Za-z])(?:PP-?MS|SP-?MS|PR-?MS|nrSPMS|aSPMS)(?![A-Za-z])",
-    re.IGNORECASE,
-)
-_OTHER_GROUPS = (
-    ("nmosd", re.compile(r"neuromyelitis|(?<![A-Za-z])NMO(?:SD)?(?![A-Za-z])|devic", re.IGNORECASE)),
-    (
-        "mogad",
-        re.compile(r"(?<![A-Za-z])MOG(?:AD)?(?![A-Za-z])|myelin[\s-]+oligodendrocyte[\s-]+glycoprotein", re.IGNORECASE),
-    ),
-    ("myasthenia_gravis", re.compile(r"myasthenia", re.IGNORECASE)),
-    ("lupus", re.compile(r"(?i:lupus)|(?<![A-Za-z])SLE(?![A-Za-z])")),
-    (
-        "myositis",
-        re.compile(r"myositis|inflammatory[\s-]+myopath|antisynthetase|anti-synthetase", re.IGNORECASE),
-    ),
-    ("systemic_sclerosis", re.compile(r"systemic[\s-]+sclerosis|scleroderma", re.IGNORECASE)),
-)
-
-
-def guess_condition_groups(conditions: Iterable[str], titles: Iterable[str] = ()) -> tuple[str, ...]:
-    """The finder's condition groups a study covers, in `CONDITION_GROUPS` order; ("other",) if none.
-
-    Conditions decide; titles are only read when the conditions say nothing we know (some records
-    list only "Autoimmune Diseases" and name the diseases in the title). MS is split into relapsing
-    and progressive when the text says so, else it is "ms" (type not stated). A basket trial may
-    belong to several groups.
-    """
-    found: set[str] = set()
-    for texts in (list(conditions), list(titles)):
-        text = "\n".join(texts)
-        if _MS.search(text) or _MS_PROGRESSIVE.search(text):
-            relapsing = bool(_MS_RELAPSING.search(text))
-            progressive = bool(_MS_PROGRESSIVE.search(text))
-            if relapsing:
-                found.add("ms_relapsing")
-            if progressive:
-                found.add("ms_progressive")
-            if not (relapsing or progressive):
-                found.add("ms")
-        for group, pattern in _OTHER_GROUPS:
-            if pattern.search(text):
-                found.add(group)
-        if found:
-            break
-    return tuple(group for group in CONDITION_GROUPS if group in found) or ("other",)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -324,8 +158,8 @@ class ParsedTrial:
     minimum_age: str = ""
     maximum_age: str = ""
     locations: tuple[ParsedLocation, ...] = ()
-    car_t_target: str = "none"
-    condition_groups: tuple[str, ...] = ("other",)
+    car_t_target: str = CarTTarget.NONE.value
+    condition_groups: tuple[str, ...] = (ConditionGroup.OTHER.value,)
     content_hash: str = dataclasses.field(init=False, default="")
 
     def __post_init__(self) -> None:
@@ -333,14 +167,9 @@ class ParsedTrial:
         # took most of the time of a no-change re-import of records with hundreds of sites.
         facts = {name: getattr(self, name) for name in _HASHED_FIELDS}
         facts["locations"] = [{name: getattr(loc, name) for name in _LOCATION_FIELDS} for loc in self.locations]
-        canonical = json.dumps([_HASH_VERSION, facts], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        canonical = json.dumps([HASH_VERSION, facts], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
         object.__setattr__(self, "content_hash", digest)
-
-    @property
-    def phase_label(self) -> str:
-        """Readable phase, e.g. "Phase 2/3"; "" for studies without phases (observational)."""
-        return phase_label(self.phases)
 
 
 _HASHED_FIELDS = tuple(f.name for f in dataclasses.fields(ParsedTrial) if f.name not in ("content_hash", "locations"))
@@ -396,7 +225,7 @@ def _date(nct_id: str, status: Mapping[str, Any], struct: str) -> tuple[str, str
     value = _text(date_struct, "date")
     if value:
         try:
-            _check_partial_date(value)
+            check_partial_date(value)
         except ValueError as exc:
             raise RecordError(f"{nct_id}: statusModule.{struct}.date: {exc}") from None
     return value, _text(date_struct, "type")
@@ -445,7 +274,7 @@ def parse_study(data: Mapping[str, Any]) -> ParsedTrial:
     """
     if not isinstance(data, Mapping):
         raise RecordError(f"expected a study object, got {type(data).__name__}")
-    _reject_legacy(data)
+    reject_legacy(data)
     protocol = _obj(data, "protocolSection")
     identification = _obj(protocol, "identificationModule")
     nct_id = identification.get("nctId")
@@ -525,7 +354,7 @@ def parse_study(data: Mapping[str, Any]) -> ParsedTrial:
 
 
 # ---------------------------------------------------------------------------------------------
-# Documents and files
+# Classic v1 JSON
 
 # Top-level keys of the retired classic JSON API (v1); values in it are not v2 values.
 _LEGACY_V1_KEYS = ("FullStudiesResponse", "StudyFieldsResponse", "FullStudy", "Study", "ProtocolSection")
@@ -537,11 +366,11 @@ def _legacy_nct_id(data: Mapping[str, Any]) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-def _redownload_hint(nct_id: str) -> str:
+def redownload_hint(nct_id: str) -> str:
     return f"{API_BASE_URL}/studies/{nct_id or '{nctId}'}"
 
 
-def _reject_legacy(data: Mapping[str, Any]) -> None:
+def reject_legacy(data: Mapping[str, Any]) -> None:
     """Raise RecordError if `data` is classic v1 JSON (PascalCase keys such as ProtocolSection)."""
     for key in _LEGACY_V1_KEYS:
         if key in data and "protocolSection" not in data:
@@ -549,78 +378,5 @@ def _reject_legacy(data: Mapping[str, Any]) -> None:
             raise RecordError(
                 f"{nct_id + ': ' if nct_id else ''}not a ClinicalTrials.gov API v2 record "
                 f"(looks like classic v1 JSON {key!r}); "
-                f"download it again from {_redownload_hint(nct_id)}"
+                f"download it again from {redownload_hint(nct_id)}"
             )
-
-
-def parse_document(data: object) -> list[dict[str, Any]]:
-    """The v2 study objects in decoded JSON: a single study, or a list page's `studies`.
-
-    A list page may also carry `nextPageToken`/`totalCount`; those are the client's business and
-    are ignored here. Nothing is parsed yet: each study still goes through `parse_study`.
-    """
-    if not isinstance(data, dict):
-        raise RecordError(
-            f"not a ClinicalTrials.gov API v2 document: expected a JSON object, got {type(data).__name__}"
-        )
-    _reject_legacy(data)
-    if "protocolSection" in data:
-        return [data]
-    studies = data.get("studies")
-    if isinstance(studies, list):
-        for index, study in enumerate(studies):
-            if not isinstance(study, dict) or "protocolSection" not in study:
-                raise RecordError(f"list page: studies[{index}] is not an API v2 study (no protocolSection)")
-        return list(studies)
-    keys = ", ".join(sorted(map(str, data))[:5]) or "none"
-    raise RecordError(
-        "not a ClinicalTrials.gov API v2 document: expected a study (protocolSection) "
-        f"or a list page (studies); top-level keys: {keys}"
-    )
-
-
-def source_digest(data: bytes) -> str:
-    """Fingerprint of a saved record's exact bytes, tied to this parser's reading of them.
-
-    Equal digests mean equal bytes read by the same parser version, so equal facts: the importer
-    skips such a file without decoding it. A `_HASH_VERSION` bump changes every digest.
-    """
-    return hashlib.sha256(_HASH_VERSION.encode() + b"\n" + data).hexdigest()
-
-
-def read_path(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a saved API v2 response; a RecordError that names the file if it cannot be read."""
-    path = Path(path)
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise RecordError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
-
-
-def load_bytes(data: bytes, name: str) -> list[dict[str, Any]]:
-    """Decode a saved API v2 response (study or list page) and return its study objects.
-
-    Tolerates a UTF-8 byte order mark and CRLF line endings (files saved on Windows or re-indented
-    by other tools). Every failure is a RecordError that starts with `name`.
-    """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise RecordError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-    if text.lstrip().startswith("<"):
-        match = re.search(r"<nct_id>\s*(NCT\d{8})\s*</nct_id>", text)
-        nct_id = match.group(1) if match else ""
-        raise RecordError(f"{name}: classic XML is not supported; use the API v2 JSON from {_redownload_hint(nct_id)}")
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise RecordError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
-    try:
-        return parse_document(document)
-    except RecordError as exc:
-        raise RecordError(f"{name}: {exc}") from exc
-
-
-def load_path(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """Read a saved API v2 response (study or list page) and return its study objects (see `load_bytes`)."""
-    return load_bytes(read_path(path), Path(path).name)

@@ -1,4 +1,4 @@
-"""Tests for trials.ctgov.parser: synthetic records for each pitfall, then every real sample file.
+"""Tests for trials.registry.parse and .files and trials.display: synthetic pitfalls, then every real sample.
 
 No database and no network. The real samples are kept in the repository, in trials/fixtures/ctgov
 (see its SOURCES.md).
@@ -15,17 +15,9 @@ from typing import Any
 
 import pytest
 
-from trials.ctgov.parser import (
-    ParsedLocation,
-    ParsedTrial,
-    RecordError,
-    format_partial_date,
-    guess_car_t_target,
-    load_path,
-    parse_document,
-    parse_study,
-    phase_label,
-)
+from trials.display import format_partial_date, phase_label
+from trials.registry.files import load_path, parse_document
+from trials.registry.parse import ParsedLocation, ParsedTrial, RecordError, parse_study
 
 # ---------------------------------------------------------------------------------------------
 # Synthetic records
@@ -122,7 +114,7 @@ def test_full_record_maps_every_field() -> None:
     assert trial.collaborators == ("National Institute X", "Uni Y")
     assert trial.study_type == "INTERVENTIONAL"
     assert trial.phases == ("PHASE2", "PHASE3")
-    assert trial.phase_label == "Phase 2/3"
+    assert phase_label(trial.phases) == "Phase 2/3"
     assert (trial.overall_status, trial.last_known_status, trial.why_stopped) == ("RECRUITING", "", "")
     assert trial.conditions == ("Multiple Sclerosis", "Relapsing MS")
     assert trial.interventions == ("XYZ-1", "Placebo")
@@ -156,7 +148,7 @@ def test_only_nct_id_is_required_every_module_may_be_missing() -> None:
     assert trial.title == trial.sponsor == trial.overall_status == trial.start_date == ""
     assert trial.phases == trial.conditions == trial.interventions == trial.locations == ()
     assert trial.enrollment is None
-    assert trial.phase_label == ""
+    assert phase_label(trial.phases) == ""
     assert trial.car_t_target == "none"
 
 
@@ -171,7 +163,7 @@ def test_observational_study_without_phases_key() -> None:
     trial = parse_study(study)
     assert trial.study_type == "OBSERVATIONAL"
     assert trial.phases == ()
-    assert trial.phase_label == ""
+    assert phase_label(trial.phases) == ""
     assert (trial.enrollment, trial.enrollment_type) == (100, "")
 
 
@@ -190,7 +182,7 @@ def test_observational_study_without_phases_key() -> None:
 def test_phases_kept_as_codes_with_readable_label(codes: list[str], label: str) -> None:
     trial = parse_study(make_study(designModule={"phases": codes}))
     assert trial.phases == tuple(codes)
-    assert trial.phase_label == label
+    assert phase_label(trial.phases) == label
     assert phase_label(codes) == label
 
 
@@ -237,25 +229,6 @@ def test_dates_that_are_not_partial_iso_are_rejected(bad: str) -> None:
     with pytest.raises(RecordError, match="NCT01234567: statusModule.startDateStruct.date"):
         parse_study(study)
 
-
-@pytest.mark.parametrize(
-    ("value", "date_type", "expected"),
-    [
-        ("2027-02", "", "Feb 2027"),
-        ("2026-06-15", "ACTUAL", "15 Jun 2026"),
-        ("2015", "", "2015"),
-        ("2027-02", "ESTIMATED", "Feb 2027 (estimated)"),
-        ("2026-12-01", "ESTIMATED", "1 Dec 2026 (estimated)"),
-        ("", "ESTIMATED", ""),
-    ],
-)
-def test_format_partial_date(value: str, date_type: str, expected: str) -> None:
-    assert format_partial_date(value, date_type) == expected
-
-
-def test_format_partial_date_rejects_non_iso() -> None:
-    with pytest.raises(ValueError, match="partial ISO date"):
-        format_partial_date("February 2027")
 
 
 def test_locations_missing_status_state_zip_and_geopoint() -> None:
@@ -362,31 +335,7 @@ def test_missing_nct_id_is_rejected() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# CAR T target guess
-
-
-@pytest.mark.parametrize(
-    ("texts", "target"),
-    [
-        (["A Study of KYV-101, a CD19 CAR T Cell Therapy"], "cd19"),
-        (["Anti-CD19 Chimeric Antigen Receptor T-Cell Therapy in Myasthenia Gravis"], "cd19"),
-        (["CABA-201", "anti-CD19 CAR-T therapy"], "cd19"),
-        (["Obecabtagene autoleucel in refractory SLE"], "cd19"),
-        (["Anti-BCMA CAR-T cells in NMOSD"], "bcma"),
-        (["Equecabtagene autoleucel"], "bcma"),
-        (["B-cell maturation antigen chimeric antigen receptor T cells"], "bcma"),
-        (["CD19/BCMA dual-target CAR-T in refractory MS"], "cd19_bcma"),
-        (["CAR-T cells targeting CD20 in MS"], "other"),
-        (["car-t cell therapy", "autoimmune disease"], "other"),
-        (["Inebilizumab, an anti-CD19 monoclonal antibody, in NMOSD"], "none"),
-        (["Teclistamab (BCMA x CD3 bispecific) in myeloma"], "none"),
-        (["CARTILAGE REPAIR AFTER KNEE INJURY"], "none"),
-        (["Car travel and fatigue in multiple sclerosis"], "none"),
-        ([], "none"),
-    ],
-)
-def test_car_t_target_guess(texts: list[str], target: str) -> None:
-    assert guess_car_t_target(texts) == target
+# CAR T target guess (the guess itself: test_registry_classify.py)
 
 
 def test_car_t_target_reads_titles_keywords_and_interventions() -> None:
@@ -635,7 +584,7 @@ def test_real_large_record_with_437_locations() -> None:
 def test_real_unknown_status_observational_record() -> None:
     trial = parse_study(load_path(real_file("NCT03475563.json"))[0])
     assert (trial.overall_status, trial.last_known_status) == ("UNKNOWN", "RECRUITING")
-    assert (trial.study_type, trial.phases, trial.phase_label) == ("OBSERVATIONAL", (), "")
+    assert (trial.study_type, trial.phases, phase_label(trial.phases)) == ("OBSERVATIONAL", (), "")
 
 
 def test_real_withdrawn_record_without_locations() -> None:
@@ -643,7 +592,7 @@ def test_real_withdrawn_record_without_locations() -> None:
     assert trial.overall_status == "WITHDRAWN" and trial.why_stopped
     assert (trial.enrollment, trial.enrollment_type, trial.locations) == (0, "ACTUAL", ())
     assert (trial.start_date, trial.start_date_type) == ("2026-06", "ESTIMATED")
-    assert trial.phase_label == "Phase 1/2"
+    assert phase_label(trial.phases) == "Phase 1/2"
     assert len(trial.conditions) == 7
 
 
@@ -668,7 +617,7 @@ def test_real_records_guess_car_t_targets() -> None:
 
 def test_real_phase_2_3_and_unicode_sites() -> None:
     trial = parse_study(load_path(real_file("NCT06193889.json"))[0])
-    assert trial.phase_label == "Phase 2/3"
+    assert phase_label(trial.phases) == "Phase 2/3"
     assert len(trial.locations) == 22
     assert all(loc.status == "RECRUITING" for loc in trial.locations)
     assert any("São Paulo" == loc.city for loc in trial.locations)
