@@ -7,7 +7,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demo static browser screenshots bench-search bench-import lint clean
+.PHONY: run serve test install migrate demo static browser screenshots bench-search bench-import bench-load bench-pages wrk nginx test-multiserver test-redis lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,7 @@ migrate: install
 
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py load_demo_pages
 
 static: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
@@ -33,6 +34,15 @@ static: install
 run: demo static
 	@$(BIN)/python -m portal.envfile --port $(PORT) --update-port
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Production-like on one machine: gunicorn (deploy/gunicorn.conf.py) with DEBUG off and the settings in
+# .env (written on the first run with a random secret key, for plain HTTP on loopback; edit it freely).
+serve: install
+	@test -f .env || { $(BIN)/python deploy/make_env.py > .env && chmod 600 .env && echo "Wrote .env"; }
+	set -a && . ./.env && set +a && \
+	  $(BIN)/python manage.py migrate --noinput && $(BIN)/python manage.py createcachetable && \
+	  $(BIN)/python manage.py load_demo_content && $(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
+	  GUNICORN_BIND=127.0.0.1:$(PORT) exec $(BIN)/gunicorn --config deploy/gunicorn.conf.py
 
 # Browser tests need Debian's chromium; installed here when missing (never a downloaded browser).
 browser:
@@ -43,6 +53,23 @@ browser:
 
 test: install browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The multi-server setup needs Debian's nginx; installed here when missing (never a downloaded build).
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  echo "Installing Debian's nginx for the multi-server test..."; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; } \
+	  || { echo "ERROR: nginx is missing and could not be installed (need root and Debian's package registry)."; exit 1; }; }
+
+# Two gunicorn app servers behind nginx on one PostgreSQL (PG_URL_BASE) and one Redis (REDIS_URL).
+REDIS_URL ?= redis://127.0.0.1:6379/1
+test-multiserver: install nginx
+	PORTAL_MULTISERVER=1 PORTAL_TEST_REDIS_URL=$(REDIS_URL) $(BIN)/python -m pytest tests/deploy -p no:randomly $(PYTEST_ARGS)
+
+# The page cache, the content generation and the rate limits against the real Redis (REDIS_URL).
+REDIS_TESTS ?= tests/content/test_pagecache.py tests/content/test_cache.py tests/faq tests/accounts/test_views.py
+test-redis: install
+	DJANGO_CACHE=$(REDIS_URL) $(BIN)/python -m pytest $(REDIS_TESTS) -m "not browser" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -66,3 +93,22 @@ bench-search: install
 # Uses a scratch SQLite database; `--docs` also refreshes the README images in docs/.
 screenshots: install browser
 	$(BIN)/python -m tests.browser.screenshots $(SCREENSHOT_ARGS)
+
+# gunicorn on a scratch PostgreSQL database (portal_bench_load, dropped and re-created) under a 60 s
+# mixed load from a second process. BENCH_RESTART=1 adds a run that restarts the local PostgreSQL
+# (a shared server: never in CI or the test suite). Not part of `make test`.
+BENCH_LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench_load
+bench-load: install
+	$(BIN)/python scripts/bench_load.py --database-url $(BENCH_LOAD_DATABASE_URL) $(if $(BENCH_RESTART),--restart-postgres)
+
+# Every public page type through gunicorn (2 workers), cold and warm, on SQLite and on PostgreSQL + Redis,
+# with the demo content plus BENCH_VOLUME generated items of each type (scratch databases only).
+# make bench-pages BENCH_VOLUME=3000 BENCH_SECONDS=5 BENCH_PG_DB=portal_bench_pages BENCH_REDIS_URL=redis://127.0.0.1:6379/1
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  echo "Installing Debian's wrk for bench-pages..."; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
+	  || { echo "ERROR: wrk is missing and could not be installed (need root and Debian's package registry)."; exit 1; }; }
+
+bench-pages: install wrk
+	$(BIN)/python scripts/bench_pages.py

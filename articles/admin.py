@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from portal.content.admin import ContentAdmin
+from portal.content_admin import ContentAdmin
 
 from .models import Article, Source
 

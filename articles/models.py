@@ -5,13 +5,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.content.models import ContentBase, ContentQuerySet
+from trials.models import Trial
 
 
 class ArticleQuerySet(ContentQuerySet):
     def for_detail(self) -> ArticleQuerySet:
         """Author, tags, sources and the published related trials."""
-        from trials.models import Trial
-
         return self.for_listing().prefetch_related(
             "sources",
             models.Prefetch("related_trials", queryset=Trial.objects.published().order_by("title")),

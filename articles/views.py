@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
-from taggit.models import Tag
+
+from portal.content.params import StrictPageMixin
+from portal.content.selectors import public_tag_or_404
 
 from .models import Article
 
 
-class ArticleListView(ListView):
+class ArticleListView(StrictPageMixin, ListView):
     paginate_by = 10
 
     def get_queryset(self) -> QuerySet[Article]:
@@ -17,7 +18,7 @@ class ArticleListView(ListView):
 
 class ArticleTagView(ArticleListView):
     def get_queryset(self) -> QuerySet[Article]:
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.tag = public_tag_or_404(self.kwargs["slug"])
         return super().get_queryset().tagged(self.tag.slug)
 
     def get_context_data(self, **kwargs):

@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
@@ -15,7 +16,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.content.admin import ContentAdmin
+from portal.content.cache import bump_content_generation
+from portal.content_admin import ContentAdmin
 
 from . import selectors, services
 from .forms import AnswerForm, DeclineForm, MergeForm
@@ -28,6 +30,14 @@ DUPLICATES_SHOWN = 3
 class CategoryAdmin(admin.ModelAdmin):
     list_display = ("name", "position")
     prepopulated_fields = {"slug": ("name",)}
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        transaction.on_commit(bump_content_generation)  # Category names and order show on the FAQ pages.
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        transaction.on_commit(bump_content_generation)
 
 
 @admin.register(Question)
@@ -165,16 +175,17 @@ class SubmissionChangeList(ChangeList):
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
     list_display = (
-        "reference", "question_excerpt", "state", "flagged_personal", "about_link", "asker", "created_at", "duplicates",
+        "reference", "question_excerpt", "kind", "state", "flagged_personal", "about_link", "asker", "created_at",
+        "duplicates",
     )
     list_display_links = ("reference", "question_excerpt")
-    list_filter = ("state", "flagged_personal")
+    list_filter = ("state", "kind", "flagged_personal")
     search_fields = ("reference", "question", "context")
     list_select_related = ("user", "answer")
     ordering = ("-created_at", "-pk")
     actions = [start_review, decline, merge, answer_and_publish]
     fields = (
-        "reference", "state", "flagged_personal", "question", "context", "about_link", "asker", "email",
+        "reference", "kind", "state", "flagged_personal", "question", "context", "about_link", "asker", "email",
         "duplicates_detail", "answer_link", "decline_reason", "reviewed_by", "created_at", "updated_at", "notified_at",
     )
     readonly_fields = tuple(name for name in fields if name != "flagged_personal")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FaqConfig(AppConfig):
@@ -7,7 +8,20 @@ class FaqConfig(AppConfig):
 
     def ready(self) -> None:
         from portal.accounts.services import register_data_exporter
+        from portal.content import registry
 
+        from .models import Question
         from .services import submissions_export
 
+        registry.register(
+            registry.ContentTypeSpec(
+                model=Question,
+                kind="faq",
+                label=_("FAQ"),
+                plural=Question._meta.verbose_name_plural,
+                home_sections={
+                    "featured_questions": lambda: Question.objects.published().filter(featured=True).for_listing()[:5]
+                },
+            )
+        )
         register_data_exporter("submitted_questions", submissions_export)

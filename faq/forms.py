@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import secrets
 import time
 
 from django import forms
@@ -8,7 +9,10 @@ from django.core import signing
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
+from portal import ratelimit
+from portal.content.params import parse_label_and_id
 from portal.content.selectors import is_content_model
+from portal.content.validators import MAX_SUMMARY_LENGTH, MarkdownLengthValidator, validate_single_line
 
 from .models import Category, Question
 
@@ -18,8 +22,13 @@ STARTED_MAX_AGE = 60 * 60 * 24
 
 
 def started_token(seconds_ago: float = 0) -> str:
-    """A signed "the form was shown at" timestamp, for the minimum fill time."""
-    return signing.dumps(time.time() - seconds_ago, salt=STARTED_SALT)
+    """A signed "the form was shown at" timestamp with a nonce: the minimum fill time, usable once."""
+    return signing.dumps({"t": time.time() - seconds_ago, "n": secrets.token_urlsafe(16)}, salt=STARTED_SALT)
+
+
+def token_use(nonce: str) -> bool:
+    """Record that a fill-time token was used to send a question; False if it already was (atomic)."""
+    return ratelimit.use_once("faq-ask-token", nonce, STARTED_MAX_AGE)
 
 
 def about_key(item: Model) -> str:
@@ -29,12 +38,15 @@ def about_key(item: Model) -> str:
 
 def resolve_about(value: str) -> Model | None:
     """The published content item an `about` value names, or None."""
-    label, _sep, pk = value.partition(":")
+    parsed = parse_label_and_id(value)
+    if parsed is None:
+        return None
+    label, pk = parsed
     try:
         model = apps.get_model(label)
     except (LookupError, ValueError):
         return None
-    if not is_content_model(model) or not pk.isdigit():
+    if not is_content_model(model):
         return None
     return model.objects.published().filter(pk=pk).first()
 
@@ -80,7 +92,8 @@ class AskForm(AccessibleErrorsMixin, forms.Form):
         label=_("Your e-mail address"),
         required=False,
         help_text=_(
-            "Optional. We will e-mail you once when your question is answered, then delete the address. "
+            "Optional. We will e-mail you once, when your question is answered or if we cannot answer it, "
+            "then delete the address. "
             "It is never shown on the site."
         ),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -115,13 +128,14 @@ class AskForm(AccessibleErrorsMixin, forms.Form):
             )
         try:
             started = signing.loads(data.get("started", ""), salt=STARTED_SALT, max_age=STARTED_MAX_AGE)
-        except signing.BadSignature:
+            started_at, self.token_nonce = float(started["t"]), str(started["n"])
+        except (signing.BadSignature, TypeError, KeyError, ValueError):
             self.data = self.data.copy()
             self.data["started"] = started_token()
             raise forms.ValidationError(
                 _("This form had expired. Please check your question and send it again."), code="expired"
             ) from None
-        if time.time() - float(started) < MIN_FILL_SECONDS:
+        if time.time() - started_at < MIN_FILL_SECONDS:
             raise forms.ValidationError(
                 _("That was quicker than we expected. Please check your question and send it again."),
                 code="too_fast",
@@ -148,7 +162,10 @@ class DeclineForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for declining"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("The asker sees this on their “My questions” page. Be kind and, if you can, say where to look."),
+        help_text=_(
+            "The asker sees this on their “My questions” page and, if we have an address, in one e-mail that also "
+            "points to where help may be found. Be kind and, if you can, say where to look."
+        ),
     )
 
 
@@ -168,13 +185,14 @@ class MergeForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    title = forms.CharField(label=_("FAQ question (title)"), max_length=255)
+    title = forms.CharField(label=_("FAQ question (title)"), max_length=255, validators=[validate_single_line])
     summary = forms.CharField(
-        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=MAX_SUMMARY_LENGTH,
         help_text=_("One or two plain-language sentences shown in lists and search results."),
     )
     body = forms.CharField(
-        label=_("Answer"), widget=forms.Textarea(attrs={"rows": 12}), help_text=_("Markdown. Answer in general terms.")
+        label=_("Answer"), widget=forms.Textarea(attrs={"rows": 12}), help_text=_("Markdown. Answer in general terms."),
+        validators=[MarkdownLengthValidator()],
     )
     category = forms.ModelChoiceField(label=_("Category"), queryset=None)
 

@@ -39,6 +39,10 @@ class QuestionQuerySet(ContentQuerySet):
         """Published questions in page order: category, then position, then title."""
         return self.published().for_listing().order_by("category__position", "category__name", "position", "title")
 
+    def in_category(self, category: Category) -> QuestionQuerySet:
+        """Published questions of one category in page order, with the listing preloads."""
+        return self.published().filter(category=category).for_listing().order_by("position", "title", "pk")
+
 
 class Question(ContentBase):
     """A frequently asked question: the title is the question, the body is the answer."""
@@ -55,6 +59,11 @@ class Question(ContentBase):
 
     class Meta(ContentBase.Meta):
         ordering = ["category__position", "position", "title"]
+        # A category's page and the top questions of each category on the FAQ page.
+        indexes = [
+            *ContentBase.Meta.indexes,
+            models.Index(fields=["category", "status", "position", "title"], name="faq_question_category"),
+        ]
         verbose_name = _("FAQ")
         verbose_name_plural = _("FAQs")
 
@@ -68,6 +77,11 @@ class SubmissionState(models.TextChoices):
     ANSWERED = "answered", _("Answered and published")
     MERGED = "merged", _("Answered in an existing FAQ")
     DECLINED = "declined", _("Declined")
+
+
+class SubmissionKind(models.TextChoices):
+    QUESTION = "question", _("Question for the FAQ")
+    CONTACT = "contact", _("Message to the editors")
 
 
 class SubmissionQuerySet(models.QuerySet):
@@ -90,6 +104,14 @@ class Submission(models.Model):
     reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
     question = models.TextField(_("question"), max_length=2000, validators=[MinLengthValidator(10)])
     context = models.TextField(_("context"), max_length=2000, blank=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=SubmissionKind.choices,
+        default=SubmissionKind.QUESTION,
+        db_index=True,
+        help_text=_("Questions may become FAQs; messages from “Contact the editors” (corrections, feedback) never do."),
+    )
     email = models.EmailField(
         _("visitor's e-mail"),
         blank=True,
@@ -135,7 +157,9 @@ class Submission(models.Model):
         help_text=_("The FAQ that answers this question: a new one, or an existing one it was merged into."),
     )
     decline_reason = models.TextField(
-        _("reason for declining"), blank=True, help_text=_("The asker sees this on their “My questions” page.")
+        _("reason for declining"),
+        blank=True,
+        help_text=_("The asker sees this on their “My questions” page and, if we have an address, in one kind e-mail."),
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -13,9 +13,14 @@ import math
 import re
 from collections import Counter
 
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
+from django.shortcuts import get_object_or_404
+
+from portal.content.models import Status
 from portal.content.search.text import STOP_WORDS
 
-from .models import Question
+from .models import Category, Question
 
 # The site search's stop words, plus the filler people write in questions ("could anyone...").
 QUESTION_STOP_WORDS = STOP_WORDS | frozenset(
@@ -67,3 +72,36 @@ def similar_questions(text: str, limit: int = 5) -> list[Question]:
     if len(text.strip()) < MIN_QUERY_CHARS:
         return []
     return rank_similar(text, published_corpus(), limit)
+
+
+TOP_QUESTIONS_PER_CATEGORY = 5
+
+
+def faq_overview(per_category: int = TOP_QUESTIONS_PER_CATEGORY) -> list[tuple[Category, list[Question]]]:
+    """Categories with published FAQs (each with `published_count`) and their first `per_category` FAQs.
+
+    Three queries whatever the number of FAQs: categories with counts, the top rows of every category
+    (a window function) with author and category, and the tags prefetch.
+    """
+    categories = list(
+        Category.objects.annotate(
+            published_count=Count("questions", filter=Q(questions__status=Status.PUBLISHED))
+        ).filter(published_count__gt=0)
+    )
+    if not categories:
+        return []
+    top = (
+        Question.objects.published()
+        .for_listing()
+        .annotate(rank=Window(RowNumber(), partition_by=F("category_id"), order_by=[F("position"), F("title")]))
+        .filter(rank__lte=per_category)
+        .order_by("position", "title")
+    )
+    by_category: dict[int, list[Question]] = {category.pk: [] for category in categories}
+    for question in top:
+        by_category[question.category_id].append(question)
+    return [(category, by_category[category.pk]) for category in categories]
+
+
+def category_for_page(slug: str) -> Category:
+    return get_object_or_404(Category, slug=slug)

@@ -1,7 +1,7 @@
 """Reader questions: submitted, reviewed, then declined, merged into an FAQ or answered as a new FAQ.
 
 Every write checks the actor's permission here (the admin is only one caller). Answering goes through
-`portal.content.services` like any FAQ, so only people who may publish FAQs can answer and publish.
+the content actions (`portal/actions/`) like any FAQ, so only people who may publish FAQs can answer and publish.
 The asker's mail is sent after commit; a visitor's address is deleted once it has been sent.
 """
 
@@ -16,12 +16,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import models, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.content import services as content_services
+from portal.actions.publish import content_publish
+from portal.actions.save import content_save
+from portal.content.moderation import can_moderate
+from portal.content.validators import header_safe
 
-from .models import Category, Question, Submission, SubmissionState
+from .models import Category, Question, Submission, SubmissionKind, SubmissionState
 from .triage import looks_personal
 
 if TYPE_CHECKING:
@@ -47,6 +51,7 @@ def submission_create(
     email: str = "",
     user: User | None = None,
     about: models.Model | None = None,
+    kind: str = SubmissionKind.QUESTION,
 ) -> Submission:
     """Record a reader's question. Members are told at their account address, so no e-mail is stored for them."""
     is_member = user is not None and user.is_authenticated
@@ -58,6 +63,7 @@ def submission_create(
         user=user if is_member else None,
         flagged_personal=looks_personal(f"{question}\n{context}"),
         about=about,
+        kind=kind,
     )
     submission.full_clean()
     submission.save()
@@ -72,7 +78,7 @@ def can_answer(user: User | None) -> bool:
     return (
         user is not None
         and user.has_perm("faq.answer_submission")
-        and content_services.can_moderate(user, Question)
+        and can_moderate(user, Question)
     )
 
 
@@ -110,9 +116,52 @@ def submission_decline(*, submission: Submission, editor: User | None, reason: s
     submission.state = SubmissionState.DECLINED
     submission.decline_reason = reason.strip()
     submission.reviewed_by = editor
+    recipient = _recipient(submission)
     submission.email = ""
-    _save(submission, ["state", "decline_reason", "reviewed_by", "email"])
+    with transaction.atomic():
+        _save(submission, ["state", "decline_reason", "reviewed_by", "email"])
+        if recipient:
+            transaction.on_commit(
+                lambda: submission_notify_declined(submission_id=submission.pk, recipient=recipient), robust=True
+            )
     return submission
+
+
+def submission_notify_declined(*, submission_id: int, recipient: str) -> bool:
+    """Tell the asker once, kindly, why we cannot answer and where help may be found.
+
+    The visitor's address was already deleted when the question was declined (as before): it lives
+    only in this call. If the mail server fails the mail is lost, which we log; nobody is told twice.
+    """
+    submission = Submission.objects.get(pk=submission_id)
+    if submission.notified_at is not None or submission.state != SubmissionState.DECLINED:
+        return False
+    site = settings.SITE_URL.rstrip("/")
+    context = {
+        "submission": submission,
+        "SITE_NAME": settings.SITE_NAME,
+        "faq_url": site + reverse("faq:list"),
+        "trials_url": site + reverse("trials:list"),
+        "contact_url": site + reverse("pages:contact"),
+        "my_questions_url": site + reverse("faq:my_questions") if submission.user_id else "",
+    }
+    subject = render_to_string("faq/email/declined_subject.txt", context).strip()
+    message = render_to_string("faq/email/declined_body.txt", context)
+    try:
+        send_mail(subject, message, None, [recipient])
+    except Exception:
+        logger.exception("Could not send the declined mail for reader question %s", submission.reference)
+        return False
+    Submission.objects.filter(pk=submission.pk).update(notified_at=timezone.now())
+    return True
+
+
+def _check_question(submission: Submission) -> None:
+    if submission.kind == SubmissionKind.CONTACT:
+        raise ValidationError(
+            _("%(reference)s is a message to the editors, not a question for the FAQ: reply to it, then decline it.")
+            % {"reference": submission.reference}
+        )
 
 
 def submission_merge(*, submission: Submission, editor: User | None, question: Question) -> Submission:
@@ -120,6 +169,7 @@ def submission_merge(*, submission: Submission, editor: User | None, question: Q
     if not can_review(editor):
         raise PermissionDenied(_("You cannot review reader questions."))
     _check_open(submission)
+    _check_question(submission)
     if not question.is_published:
         raise ValidationError(_("Merge only into a published FAQ, so the asker can read the answer."))
     submission.state = SubmissionState.MERGED
@@ -148,10 +198,11 @@ def submission_answer_and_publish(
     if not can_answer(moderator):
         raise PermissionDenied(_("Only moderators can answer and publish reader questions."))
     _check_open(submission)
+    _check_question(submission)
     with transaction.atomic():
         faq = Question(title=title.strip(), summary=summary.strip(), body=body.strip(), category=category)
-        content_services.content_save(item=faq, user=moderator, tags=tags)
-        content_services.content_publish(
+        content_save(item=faq, user=moderator, tags=tags)
+        content_publish(
             item=faq, moderator=moderator, comment=_("Answer to reader question %(reference)s") % {
                 "reference": submission.reference
             }
@@ -186,7 +237,7 @@ def submission_notify(*, submission_id: int) -> bool:
             "answer_url": settings.SITE_URL.rstrip("/") + submission.answer.get_absolute_url(),
             "SITE_NAME": settings.SITE_NAME,
         }
-        subject = render_to_string("faq/email/answered_subject.txt", context).strip()
+        subject = header_safe(render_to_string("faq/email/answered_subject.txt", context))
         message = render_to_string("faq/email/answered_body.txt", context)
         try:
             send_mail(subject, message, None, [recipient])

@@ -1,20 +1,22 @@
-"""A sliding-window rate limit on asking, per IP address and per account, kept in the shared cache.
+"""The rate limit on asking, per IP address and per account, kept in the shared cache.
 
-Django's cache is enough here (no extra dependency); the default cache is the database, so every app
-server sees the same counts. Behind our proxy (DJANGO_BEHIND_PROXY, which sets SECURE_PROXY_SSL_HEADER)
-every request comes from the proxy, so the client is the last X-Forwarded-For entry: the one the proxy added.
+Each confirmed question takes one unit of an atomic counter (`portal.ratelimit`), for the address and
+for the account, so parallel requests cannot get past the limit and every app server counts the same.
+Behind our proxy (DJANGO_BEHIND_PROXY, which sets SECURE_PROXY_SSL_HEADER) every request comes from
+the proxy, so the client is the last X-Forwarded-For entry: the one the proxy added.
 """
 
 from __future__ import annotations
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
+
+from portal import ratelimit
 
 LIMIT = 5
 WINDOW_SECONDS = 60 * 60
+RATE = ratelimit.Rate(limit=LIMIT, window_seconds=WINDOW_SECONDS)
+SCOPE = "faq-ask"
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -25,23 +27,12 @@ def client_ip(request: HttpRequest) -> str:
 
 
 def _keys(request: HttpRequest) -> list[str]:
-    keys = [f"faq-ask:ip:{client_ip(request)}"]
+    keys = [f"ip:{client_ip(request)}"]
     if request.user.is_authenticated:
-        keys.append(f"faq-ask:user:{request.user.pk}")
+        keys.append(f"user:{request.user.pk}")
     return keys
 
 
-def _recent(key: str, now: float) -> list[float]:
-    return [stamp for stamp in cache.get(key, []) if stamp > now - WINDOW_SECONDS]
-
-
-def ask_limited(request: HttpRequest) -> bool:
-    """True when this IP or this account has asked LIMIT times within the last hour."""
-    now = time.time()
-    return any(len(_recent(key, now)) >= LIMIT for key in _keys(request))
-
-
-def ask_record(request: HttpRequest) -> None:
-    now = time.time()
-    for key in _keys(request):
-        cache.set(key, [*_recent(key, now), now], WINDOW_SECONDS)
+def ask_take(request: HttpRequest) -> bool:
+    """Take one question from this address's and this account's allowance; False when either is used up."""
+    return ratelimit.hit_all(SCOPE, _keys(request), RATE)

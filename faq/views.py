@@ -1,34 +1,46 @@
 from __future__ import annotations
 
-from itertools import groupby
+import logging
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import OperationalError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from portal.content.params import StrictPageMixin
+
 from . import selectors, services, throttle
-from .forms import AskForm
+from .forms import AskForm, started_token, token_use
 from .models import Question, Submission
 
 THANKS_SESSION_KEY = "faq_ask_reference"
+logger = logging.getLogger(__name__)
 
 
-class QuestionListView(ListView):
-    """All published FAQs on one page, grouped by category (no pagination: it is a reference page)."""
+class QuestionListView(TemplateView):
+    """Every category with its first few published FAQs; each category has its own paginated page."""
 
-    def get_queryset(self) -> QuerySet[Question]:
-        return Question.objects.for_faq_page()
+    template_name = "faq/question_list.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["groups"] = [
-            (category, list(questions))
-            for category, questions in groupby(context["object_list"], key=lambda q: q.category)
-        ]
-        return context
+        return super().get_context_data(groups=selectors.faq_overview(), **kwargs)
+
+
+class CategoryView(ListView):
+    """One category's published FAQs, paginated."""
+
+    template_name = "faq/category_detail.html"
+    paginate_by = 20
+
+    def get_queryset(self) -> QuerySet[Question]:
+        self.category = selectors.category_for_page(self.kwargs["slug"])
+        return Question.objects.in_category(self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
 
 
 class QuestionDetailView(DetailView):
@@ -61,11 +73,15 @@ class AskView(View):
             return self.render_form(AskForm(initial=request.POST.dict(), user=request.user))
         form = AskForm(request.POST, user=request.user)
         confirmed = "confirm" in request.POST
-        if confirmed and throttle.ask_limited(request):
-            kept = AskForm(initial=request.POST.dict(), user=request.user)
-            return self.render_form(kept, status=429, rate_limited=True)
         if not form.is_valid():
             return self.render_form(form)
+        if confirmed and not token_use(form.token_nonce):
+            # The same form sent twice (a double click, or a script replaying one token).
+            kept = AskForm(initial={**request.POST.dict(), "started": started_token()}, user=request.user)
+            return self.render_form(kept, status=409, already_sent=True)
+        if confirmed and not throttle.ask_take(request):
+            kept = AskForm(initial={**request.POST.dict(), "started": started_token()}, user=request.user)
+            return self.render_form(kept, status=429, rate_limited=True)
         if not confirmed:
             return render(
                 request,
@@ -76,8 +92,15 @@ class AskView(View):
                     "suggestions": selectors.similar_questions(form.cleaned_data["question"]),
                 },
             )
-        submission = services.submission_create(user=request.user, **form.submission_data())
-        throttle.ask_record(request)
+        try:
+            submission = services.submission_create(user=request.user, **form.submission_data())
+        except OperationalError:
+            # SQLite busy past its timeout (a long write elsewhere): nothing was written; say so, keep the input.
+            logger.warning("Question not saved: the database was busy", exc_info=True)
+            kept = AskForm(initial={**request.POST.dict(), "started": started_token()}, user=request.user)
+            response = self.render_form(kept, status=503, busy=True)
+            response["Retry-After"] = "10"
+            return response
         request.session[THANKS_SESSION_KEY] = submission.reference
         return redirect("faq:ask_thanks")
 
@@ -104,7 +127,7 @@ class SimilarQuestionsView(TemplateView):
         return super().get_context_data(suggestions=selectors.similar_questions(text), live=True, **kwargs)
 
 
-class MyQuestionsView(LoginRequiredMixin, ListView):
+class MyQuestionsView(LoginRequiredMixin, StrictPageMixin, ListView):
     template_name = "faq/submission_list.html"
     paginate_by = 20
 

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.contrib.admin.apps import AdminConfig
 from django.urls import NoReverseMatch, reverse
+
+from faq.models import Submission, SubmissionState
+from portal.content.models import Status
+from portal.content.selectors import content_models
+from portal.login_limits import AdminLoginForm, with_429
 
 
 class PortalAdminSite(admin.AdminSite):
     site_header = "MS Research Portal: editors"
     site_title = "MS Research Portal admin"
     index_title = "Editorial work"
+    login_form = AdminLoginForm
+
+    def login(self, request, extra_context=None):
+        # The failed-login limit of members' log-ins (allauth's), answered with 429: portal/login_limits.py.
+        return with_429(super().login(request, extra_context))
 
     def index(self, request, extra_context=None):
-        from portal.content.models import Status
-        from portal.content.selectors import content_models
-
         queue = []
         for model in content_models():
             opts = model._meta
@@ -33,8 +39,6 @@ class PortalAdminSite(admin.AdminSite):
                 }
             )
         if request.user.has_perm("faq.view_submission"):
-            from faq.models import Submission, SubmissionState
-
             queue.append(
                 {
                     "name": Submission._meta.verbose_name_plural,
@@ -44,7 +48,3 @@ class PortalAdminSite(admin.AdminSite):
                 }
             )
         return super().index(request, {"review_queue": queue, **(extra_context or {})})
-
-
-class PortalAdminConfig(AdminConfig):
-    default_site = "portal.admin_site.PortalAdminSite"

@@ -52,7 +52,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "portal.admin_site.PortalAdminConfig",
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "articles",
     "faq",
     "trials",
+    "portal.demo",
+    "portal.pages",
+    "portal.feeds",
     "allauth",
     "allauth.account",
 ]
@@ -75,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.content.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.content.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -117,8 +121,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets pages read while an import writes; synchronous=NORMAL stops every small commit
     # (one per trial on import) from waiting for an fsync. Still crash-safe in WAL mode.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    # timeout: a writer waits up to 20 s for another's lock instead of failing at once; IMMEDIATE takes
+    # the write lock at BEGIN, so a transaction never fails half-way upgrading a read to a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        timeout=int(os.environ.get("DJANGO_SQLITE_TIMEOUT", "20")),
+        transaction_mode="IMMEDIATE",
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -184,6 +192,7 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_USER_DISPLAY = "portal.accounts.models.user_display"
 ACCOUNT_FORMS = {"login": "portal.accounts.forms.LoginForm"}
+ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
 
 # Security: strict by default once DEBUG is off; each switch can be turned off for a local
 # production-like run (e.g. no TLS on 127.0.0.1).
@@ -209,9 +218,27 @@ LOGGING = {
 }
 
 
-# Cache: rate limits must be shared by every app server, so the database by default
-# (`manage.py createcachetable` creates the table; `make migrate` runs it). DJANGO_CACHE=locmem for one process.
-if os.environ.get("DJANGO_CACHE", "db") == "locmem":
+# Cache: rate limits, the page cache and the content generation must be shared by every app server.
+# `db` (default): the database cache (`manage.py createcachetable` creates the table; `make migrate` runs it).
+# `redis://host:6379/1`: Django's Redis backend (the shared cache for several servers). `locmem`: one process.
+CACHE_URL = os.environ.get("DJANGO_CACHE", "db")
+if CACHE_URL == "locmem":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL == "db":
+    # MAX_ENTRIES: Django's default (300) culls live rate-limit counters once 300 keys exist.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        }
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}}
+    raise ImproperlyConfigured(f"DJANGO_CACHE must be db, locmem or a redis:// URL, not {CACHE_URL!r}.")
+
+# The anonymous page cache (portal/content/pagecache.py): exact, keyed by the content generation.
+# DJANGO_PAGE_CACHE=0 turns it off (benchmarks of cold pages); entries expire after a day unused.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", str(60 * 60 * 24)))

@@ -4,6 +4,7 @@ import importlib
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client
 
 from tests.factories import UserFactory
@@ -22,6 +23,24 @@ def _test_settings(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _test_cache(settings):
+    """An empty cache per test: in-process (locmem), or the Redis that DJANGO_CACHE names (CI runs the page
+    cache and rate-limit tests so). The page cache is off unless a test turns it on (`page_cache`)."""
+    if not settings.CACHE_URL.startswith("redis"):
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.PAGE_CACHE = False
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Turns the anonymous page cache on for one test."""
+    settings.PAGE_CACHE = True
 
 
 def staff_group(name: str) -> Group:

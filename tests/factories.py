@@ -1,4 +1,10 @@
-"""factory_boy factories for every model; content factories default to published."""
+"""factory_boy factories for every model; content factories default to published.
+
+A content factory saves a draft, adds its tags and then moves it to the requested `status` through
+the actions (`content_submit`, `content_publish`, `content_archive`), as a moderator would: the
+moderation history, the search index and the alerts follow by themselves. `published_at` is the
+first-publication time handed to `content_publish` (default: now). `.build()` writes nothing.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,10 @@ from django.utils import timezone
 from articles.models import Article, Source
 from faq.models import Category, Question
 from portal.accounts.models import User
+from portal.actions.archive import content_archive
+from portal.actions.publish import content_publish
+from portal.actions.save import content_save
+from portal.actions.submit import content_submit
 from portal.content.models import Status
 from trials.models import Location, RecruitmentStatus, Trial
 
@@ -35,10 +45,49 @@ class ContentFactory(factory.django.DjangoModelFactory):
     author = factory.SubFactory(UserFactory)
     published_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == Status.PUBLISHED else None)
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        target = (kwargs.pop("status"), kwargs.pop("published_at"))
+        instance = super()._create(model_class, *args, status=Status.DRAFT, published_at=None, **kwargs)
+        instance._factory_target = target
+        return instance
+
     @factory.post_generation
     def tags(self, create, extracted, **kwargs):
         if create and extracted:
             self.tags.add(*extracted)
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        """With the tags in place, walk the draft to the requested status through the actions."""
+        if not create:
+            return
+        status, published_at = instance.__dict__.pop("_factory_target")
+        if status == Status.DRAFT:
+            return
+        moderator = factory_moderator()
+        if status == Status.ARCHIVED:
+            content_archive(item=instance, moderator=moderator)
+            return
+        content_submit(item=instance, user=moderator)
+        if status == Status.PUBLISHED:
+            content_publish(item=instance, moderator=moderator, published_at=published_at)
+
+
+def publish(item, **fields):
+    """Save `fields` on a saved draft (e.g. an imported trial) and publish it through the actions,
+    as the factory moderator: the way an editor and a moderator would."""
+    moderator = factory_moderator()
+    for name, value in fields.items():
+        setattr(item, name, value)
+    content_save(item=item, user=moderator)
+    content_submit(item=item, user=moderator)
+    return content_publish(item=item, moderator=moderator)
+
+
+def factory_moderator() -> User:
+    """The superuser the content factories act as (one per test database)."""
+    return UserFactory(username="factory-moderator", is_staff=True, is_superuser=True)
 
 
 class ArticleFactory(ContentFactory):

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.content.admin import ContentAdmin
+from portal.content_admin import ContentAdmin
 
 from . import imports, sync
 from .models import REGISTRY_FIELDS, Location, Trial, TrialChange, nct_validator

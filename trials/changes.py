@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .choices import OPEN_STATUSES, ChangeField, RecruitmentStatus
 from .display import format_partial_date, month_year, phase_label
 
 if TYPE_CHECKING:
@@ -17,8 +18,6 @@ if TYPE_CHECKING:
 
 
 def _status_label(code: Any) -> str:
-    from .models import RecruitmentStatus
-
     if not code:
         return _("no status")
     try:
@@ -45,8 +44,6 @@ def _number(value: Any) -> str:
 
 
 def change_summary(change: TrialChange) -> str:
-    from .models import OPEN_STATUSES, ChangeField
-
     month = month_year(change.when)
     old, new = change.old_value, change.new_value
     field = change.field

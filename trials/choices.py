@@ -94,3 +94,14 @@ def sponsor_type_for(sponsor_class: str) -> str:
     if sponsor_class in _GOVERNMENT_CLASSES:
         return SponsorType.GOVERNMENT
     return SponsorType.ACADEMIC
+
+
+class ChangeField(models.TextChoices):
+    OVERALL_STATUS = "overall_status", _("recruitment status")
+    PHASES = "phases", _("phase")
+    ENROLLMENT = "enrollment", _("number of participants")
+    START_DATE = "start_date", _("start date")
+    PRIMARY_COMPLETION_DATE = "primary_completion_date", _("primary completion date")
+    COMPLETION_DATE = "completion_date", _("completion date")
+    SITES_ADDED = "sites_added", _("sites added")
+    SITES_REMOVED = "sites_removed", _("sites removed")

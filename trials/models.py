@@ -10,19 +10,24 @@ import datetime
 import hashlib
 import json
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.content.markdown import render_markdown
 from portal.content.models import ContentBase, ContentQuerySet
+from portal.content.validators import MAX_MARKDOWN_LENGTH, MarkdownLengthValidator
 
+from .changes import change_summary
 from .choices import (
     MS_ANY,
     MS_GROUPS,
     OPEN_STATUSES,
     CarTTarget,
+    ChangeField,
     ConditionGroup,
     RecruitmentStatus,
     SponsorType,
@@ -138,7 +143,9 @@ class Trial(ContentBase):
     first_posted = models.DateField(_("first posted"), null=True, blank=True)
     last_update_posted = models.DateField(_("last registry update"), null=True, blank=True, db_index=True)
     brief_summary = models.TextField(_("registry summary"), blank=True)
-    eligibility_criteria = models.TextField(_("eligibility criteria"), blank=True)
+    eligibility_criteria = models.TextField(
+        _("eligibility criteria"), blank=True, max_length=MAX_MARKDOWN_LENGTH, validators=[MarkdownLengthValidator()]
+    )
     eligibility_criteria_html = models.TextField(editable=False, blank=True)
     condition_groups = models.JSONField(
         _("condition groups"),
@@ -168,6 +175,8 @@ class Trial(ContentBase):
     what_it_means = models.TextField(
         _("what this means for people with MS"),
         blank=True,
+        max_length=MAX_MARKDOWN_LENGTH,
+        validators=[MarkdownLengthValidator()],
         help_text=_("Editorial, Markdown. Never overwritten by a registry refresh."),
     )
     what_it_means_html = models.TextField(editable=False, blank=True)
@@ -180,8 +189,6 @@ class Trial(ContentBase):
         verbose_name_plural = _("trials")
 
     def save(self, *args, **kwargs) -> None:
-        from portal.content.markdown import render_markdown
-
         update_fields = kwargs.get("update_fields")
         extra = set()
         # Registry refreshes save with update_fields: only re-render what they changed.
@@ -285,17 +292,6 @@ class Location(models.Model):
             return self.status
 
 
-class ChangeField(models.TextChoices):
-    OVERALL_STATUS = "overall_status", _("recruitment status")
-    PHASES = "phases", _("phase")
-    ENROLLMENT = "enrollment", _("number of participants")
-    START_DATE = "start_date", _("start date")
-    PRIMARY_COMPLETION_DATE = "primary_completion_date", _("primary completion date")
-    COMPLETION_DATE = "completion_date", _("completion date")
-    SITES_ADDED = "sites_added", _("sites added")
-    SITES_REMOVED = "sites_removed", _("sites removed")
-
-
 class TrialChange(models.Model):
     """One registry fact that changed on a refresh: the trial's history and what member alerts send.
 
@@ -335,6 +331,20 @@ class TrialChange(models.Model):
     @property
     def summary(self) -> str:
         """A plain-language sentence with its month, e.g. "Started recruiting Mar 2024"."""
-        from .changes import change_summary
-
         return change_summary(self)
+
+
+class TrialFollow(models.Model):
+    """A member follows a trial to hear when its status, sites or dates change (see trials/alerts.py)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trial_follows")
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "trial"], name="unique_trial_follow")]
+        verbose_name = _("followed trial")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → trial {self.trial_id}"

@@ -6,9 +6,9 @@ registry fields only; the plain-language summary, body, "what this means", tags,
 workflow status are never touched. Each trial is written in its own transaction, so a bad record
 changes nothing for that trial and does not stop the others.
 
-Every refresh that changes a tracked fact writes `TrialChange` rows and calls the functions in
-`TRIAL_CHANGE_HOOKS` (member alerts register there) inside the same transaction. Where the records
-come from (saved files, the registry API) is `trials.imports`.
+Every refresh that changes a tracked fact writes `TrialChange` rows and records the followers'
+alerts (`trials.alerts.trial_alerts_record`) inside the same transaction. Where the records come
+from (saved files, the registry API) is `trials.imports`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import datetime
 import enum
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -26,9 +26,11 @@ from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from portal.actions.save import content_changed, content_save
 from portal.content.models import Status
-from portal.content.services import content_edited, content_save
+from portal.content.validators import single_line
 
+from .alerts import trial_alerts_record
 from .choices import sponsor_type_for
 from .models import REGISTRY_FIELDS, ChangeField, Location, Trial, TrialChange
 from .registry.parse import ParsedLocation, ParsedTrial, RecordError, parse_study
@@ -37,7 +39,6 @@ if TYPE_CHECKING:
     from portal.accounts.models import User
 
 __all__ = [
-    "TRIAL_CHANGE_HOOKS",
     "CheckedBatch",
     "ImportResult",
     "Outcome",
@@ -47,10 +48,6 @@ __all__ = [
     "trial_import",
     "trial_import_safely",
 ]
-
-# fn(trial, changes) called inside the import transaction whenever a refresh recorded changes.
-# The member alerts register here (e.g. a wrapper calling alert_record_trial_change per change).
-TRIAL_CHANGE_HOOKS: list[Callable[[Trial, list[TrialChange]], None]] = []
 
 # How each registry field is filled from a ParsedTrial: lists become JSON lists, these few are
 # derived, and every other registry field is copied as it is from the field of the same name.
@@ -124,6 +121,8 @@ def _max_length(model: type[models.Model], name: str) -> int | None:
 def _fit(model: type[models.Model], name: str, value: Any) -> Any:
     """Cut text to the column's max_length (registry titles may be 300 characters, our column 255)."""
     max_length = _max_length(model, name)
+    if isinstance(value, str) and max_length and isinstance(model._meta.get_field(name), models.CharField):
+        value = single_line(value)  # one-line columns refuse line breaks (portal.content.validators)
     if isinstance(value, str) and max_length and len(value) > max_length:
         return value[: max_length - 1] + "…"
     return value
@@ -257,9 +256,8 @@ def _trial_update(
 
     TrialChange.objects.bulk_create(changes)
     if changes:
-        for hook in TRIAL_CHANGE_HOOKS:
-            hook(trial, changes)
-    content_edited(item=trial)  # Published trials: search index and other after-change hooks.
+        trial_alerts_record(trial=trial, changes=changes)
+    content_changed(item=trial)  # Published trials: search index and topic alerts.
     return ImportResult(label=parsed.nct_id, outcome=Outcome.UPDATED, trial=trial, changes=changes)
 
 

@@ -6,12 +6,14 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.views.generic import DetailView, ListView
 
+from portal.content.params import StrictPageMixin
+
 from .forms import ALL, OPEN, TrialFilterForm
 from .models import Trial
 from .selectors import trial_facets, trials_filtered
 
 
-class TrialListView(ListView):
+class TrialListView(StrictPageMixin, ListView):
     """The trial finder: open trials by default, every filter in the URL, counts per option."""
 
     paginate_by = 20

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,11 +21,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from portal.content.models import ContentBase, Status
+from portal.content.validators import header_safe
 
-from .models import Alert, AlertFrequency, Digest, TagFollow, TrialFollow
-
-if TYPE_CHECKING:
-    from trials.models import Trial
+from .models import Alert, AlertFrequency, Digest, TagFollow
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +33,8 @@ NEW_ITEM_WINDOW = timedelta(days=7)
 DIGEST_INTERVAL = timedelta(days=6)
 
 
-def _record(*, user_ids, change_key: str, title: str, summary: str, url: str) -> int:
+def alert_record(*, user_ids, change_key: str, title: str, summary: str, url: str) -> int:
+    """One pending alert per member; a member who already has `change_key` keeps the first one."""
     alerts = [
         Alert(user_id=user_id, change_key=change_key, title=title[:255], summary=summary, url=url)
         for user_id in user_ids
@@ -45,32 +43,8 @@ def _record(*, user_ids, change_key: str, title: str, summary: str, url: str) ->
     return len(alerts)
 
 
-def alert_record_trial_change(*, trial: Trial, change_key: str, summary: str) -> None:
-    """Record one pending alert for each member following `trial`.
-
-    `change_key` must name this change uniquely for the trial (e.g. the id of a trial history row, or
-    "status:RECRUITING->COMPLETED:2026-11-20"); `summary` is one plain-language sentence, e.g.
-    "The trial is no longer recruiting: its status changed from Recruiting to Completed."
-    Calling again with the same key does nothing. Unpublished trials alert nobody.
-    """
-    if not trial.is_published:
-        return
-    user_ids = (
-        TrialFollow.objects.filter(trial=trial, user__is_active=True)
-        .exclude(user__alert_frequency=AlertFrequency.NEVER)
-        .values_list("user_id", flat=True)
-    )
-    _record(
-        user_ids=list(user_ids),
-        change_key=f"trial:{trial.pk}:{change_key}"[:200],
-        title=trial.title,
-        summary=summary,
-        url=trial.get_absolute_url(),
-    )
-
-
 def alert_record_new_item(item: ContentBase) -> None:
-    """After-change hook: tell followers of the item's tags that it was published (once per member)."""
+    """Tell followers of the item's tags that it was published (once per member)."""
     if item.status != Status.PUBLISHED or item.published_at is None:
         return
     if item.published_at < timezone.now() - NEW_ITEM_WINDOW:
@@ -87,7 +61,7 @@ def alert_record_new_item(item: ContentBase) -> None:
     opts = item._meta
     for user_id, names in tags_by_user.items():
         summary = _("New %(kind)s about %(topics)s.") % {"kind": opts.verbose_name, "topics": ", ".join(names)}
-        _record(
+        alert_record(
             user_ids=[user_id],
             change_key=f"new:{opts.label_lower}:{item.pk}",
             title=item.title,
@@ -119,7 +93,8 @@ def _compose(*, user, alerts: list[Alert], weekly: bool) -> tuple[str, str]:
         subject = ngettext(
             "%(count)d update on what you follow", "%(count)d updates on what you follow", count
         ) % {"count": count}
-    return subject, render_to_string("accounts/email/alerts.txt", context)
+    # One line whatever the titles hold: a newline in a header would raise BadHeaderError on every run.
+    return header_safe(subject), render_to_string("accounts/email/alerts.txt", context)
 
 
 def _send_to_member(*, user_id: int, weekly: bool) -> bool:
@@ -173,21 +148,3 @@ def digests_send_due() -> SendResult:
     recent = Digest.objects.filter(sent_at__gte=timezone.now() - DIGEST_INTERVAL).values("user_id")
     user_ids = _members_with_pending(AlertFrequency.WEEKLY).exclude(user_id__in=recent)
     return _send(list(user_ids), weekly=True)
-
-
-# What followers of a trial are told about: recruitment, sites and key dates (not e.g. enrollment targets).
-ALERTED_TRIAL_FIELDS = {
-    "overall_status",
-    "start_date",
-    "primary_completion_date",
-    "completion_date",
-    "sites_added",
-    "sites_removed",
-}
-
-
-def alert_record_trial_changes(trial: Trial, changes: list) -> None:
-    """Trial-import hook: one pending alert per follower for each alert-worthy registry change."""
-    for change in changes:
-        if change.field in ALERTED_TRIAL_FIELDS:
-            alert_record_trial_change(trial=trial, change_key=change.change_key, summary=change.summary)

@@ -13,7 +13,10 @@ class ProfileForm(forms.ModelForm):
         fields = ["display_name", "alert_frequency"]
         widgets = {"alert_frequency": forms.RadioSelect}
         help_texts = {
-            "display_name": _("Optional. Shown on questions you send us if they are published."),
+            # The same sentence as on the question form (faq.forms.AskForm.consent): one promise, worded once.
+            "display_name": _(
+                "Optional. How we greet you in our e-mails. Your name and e-mail address are never published."
+            ),
         }
 
 

@@ -73,20 +73,6 @@ class Bookmark(models.Model):
         return f"{self.user_id} → {self.content_type_id}:{self.object_id}"
 
 
-class TrialFollow(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trial_follows")
-    trial = models.ForeignKey("trials.Trial", on_delete=models.CASCADE, related_name="follows")
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["user", "trial"], name="unique_trial_follow")]
-        verbose_name = _("followed trial")
-
-    def __str__(self) -> str:
-        return f"{self.user_id} → trial {self.trial_id}"
-
-
 class TagFollow(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tag_follows")
     tag = models.ForeignKey("taggit.Tag", on_delete=models.CASCADE, related_name="follows")

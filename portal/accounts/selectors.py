@@ -11,8 +11,9 @@ from django.db.models import QuerySet
 
 from portal.content.models import ContentBase
 from portal.content.selectors import content_models
+from trials.models import TrialFollow  # moves to trials/follows.py with the follow views (issue 16)
 
-from .models import Bookmark, TagFollow, TrialFollow
+from .models import Bookmark, TagFollow
 
 if TYPE_CHECKING:
     from .models import User
@@ -37,6 +38,7 @@ class SavedEntry:
     available: bool
     status_changed: bool
     saved_status_label: str
+    title: str  # the public title: current when available, else the one it had when last published
 
 
 def saved_entries(*, user: User, kind: str | None = None) -> list[SavedEntry]:
@@ -69,6 +71,7 @@ def saved_entries(*, user: User, kind: str | None = None) -> list[SavedEntry]:
                 available=available,
                 status_changed=changed,
                 saved_status_label=str(saved_label),
+                title=(item.title if available else item.public_title) if item is not None else "",
             )
         )
     return entries

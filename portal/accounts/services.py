@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from portal.content.models import ContentBase
+from trials.models import TrialFollow  # moves to trials/follows.py with the follow views (issue 16)
 
 from . import selectors
-from .models import Alert, Bookmark, Digest, TagFollow, TrialFollow
+from .models import Alert, Bookmark, Digest, TagFollow
 
 if TYPE_CHECKING:
     from taggit.models import Tag
@@ -87,8 +89,6 @@ def register_data_exporter(key: str, exporter: DataExporter) -> DataExporter:
 
 
 def _export_profile(user: User) -> dict:
-    from allauth.account.models import EmailAddress
-
     return {
         "email": user.email,
         "email_addresses": [
@@ -106,7 +106,7 @@ def _export_saved_items(user: User) -> list[dict]:
     return [
         {
             "type": ContentType.objects.get_for_id(entry.bookmark.content_type_id).model,
-            "title": entry.item.title if entry.item else None,
+            "title": entry.title or None,
             "url": entry.item.get_absolute_url() if entry.available else None,
             "available": entry.available,
             "saved_at": entry.bookmark.created_at.isoformat(),

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
@@ -17,17 +20,17 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
-from taggit.models import Tag
 
-from portal.content.selectors import is_content_model
-from trials.models import Trial
+from portal.content.selectors import is_content_model, public_tag_or_404
+from trials.models import Trial, TrialFollow
 
 from . import selectors, services
 from .forms import AccountDeleteForm, ProfileForm
-from .models import Bookmark, TagFollow, TrialFollow
+from .models import Bookmark, TagFollow
 from .templatetags.accounts_tags import follow_button_context, save_button_context
 
 
@@ -44,25 +47,78 @@ def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
+@dataclass(frozen=True)
+class FollowTarget:
+    """One kind of thing a member can follow: how the follow view finds it, follows and describes it."""
+
+    get: Callable[[dict], Any]  # URL kwargs -> the target (or Http404)
+    url: Callable[[Any], str]
+    is_following: Callable[..., bool]  # (user=, target) -> bool
+    follow: Callable[..., Any]  # (user=, target)
+    unfollow: Callable[..., None]
+    followed: str  # messages, formatted with the target's name as %(name)s
+    unfollowed: str
+    name: Callable[[Any], str]
+
+
+FOLLOW_TARGETS = {
+    "trial": FollowTarget(
+        get=lambda kwargs: get_object_or_404(Trial.objects.published(), pk=kwargs["pk"]),
+        url=lambda trial: trial.get_absolute_url(),
+        is_following=lambda user, target: selectors.is_following(user=user, trial=target),
+        follow=lambda user, target: services.trial_follow(user=user, trial=target),
+        unfollow=lambda user, target: services.trial_unfollow(user=user, trial=target),
+        followed=gettext_lazy(
+            "You are following “%(name)s”. We will e-mail you when its status, sites or dates change."
+        ),
+        unfollowed=gettext_lazy("You no longer follow “%(name)s”."),
+        name=lambda trial: trial.title,
+    ),
+    "tag": FollowTarget(
+        get=lambda kwargs: public_tag_or_404(kwargs["slug"]),  # tags only drafts use do not exist
+        url=lambda tag: reverse("tag", args=[tag.slug]),
+        is_following=lambda user, target: selectors.is_following(user=user, tag=target),
+        follow=lambda user, target: services.tag_follow(user=user, tag=target),
+        unfollow=lambda user, target: services.tag_unfollow(user=user, tag=target),
+        followed=gettext_lazy(
+            "You are following “%(name)s”. We will e-mail you when something new is published about it."
+        ),
+        unfollowed=gettext_lazy("You no longer follow “%(name)s”."),
+        name=lambda tag: tag.name,
+    ),
+}
+
+
 @method_decorator(never_cache, name="dispatch")
 @method_decorator(verified_email_required, name="dispatch")
 class ToggleView(View):
-    """Save/unsave or follow/unfollow. GET shows a one-click confirmation (where "Sign in to save"
-    lands after signing in); POST acts, then returns to `next`, or answers JSON for the small script."""
+    """Save/unsave or follow/unfollow: `activate` says which way (set in the URLconf).
+
+    GET shows a one-click confirmation (where "Sign in to save" lands after signing in); it exists
+    only for the activating URL. POST acts, then returns to `next`, or answers JSON for the small script."""
 
     activate: bool = True
     template_name = "accounts/confirm.html"
 
+    def setup(self, request, *args, **kwargs) -> None:
+        super().setup(request, *args, **kwargs)
+        if not self.activate:
+            self.http_method_names = ["post"]
+
+    # Each kind of toggle says how to find its target, act on it and draw its button.
     def get_target(self):
         raise NotImplementedError
 
     def act(self, target) -> None:
         raise NotImplementedError
 
+    def is_active(self, target) -> bool:
+        raise NotImplementedError
+
     def button_context(self, target, *, active: bool, next_url: str) -> tuple[str, dict]:
         raise NotImplementedError
 
-    def is_active(self, target) -> bool:
+    def success_message(self, target) -> str:
         raise NotImplementedError
 
     def target_url(self, target) -> str:
@@ -91,11 +147,10 @@ class ToggleView(View):
         messages.success(request, message)
         return HttpResponseRedirect(next_url)
 
-    def success_message(self, target) -> str:
-        raise NotImplementedError
 
+class SaveToggleView(ToggleView):
+    """Save (activate=True) or unsave any published item of a registered content type."""
 
-class BookmarkToggleView(ToggleView):
     def get_target(self):
         content_type = get_object_or_404(ContentType, pk=self.kwargs["content_type_id"])
         model = content_type.model_class()
@@ -103,6 +158,12 @@ class BookmarkToggleView(ToggleView):
             raise Http404
         self.content_type = content_type
         return get_object_or_404(model.objects.published(), pk=self.kwargs["object_id"])
+
+    def act(self, target) -> None:
+        if self.activate:
+            services.bookmark_create(user=self.request.user, item=target)
+        else:
+            services.bookmark_delete(user=self.request.user, content_type=self.content_type, object_id=target.pk)
 
     def is_active(self, target) -> bool:
         return Bookmark.objects.filter(
@@ -113,93 +174,43 @@ class BookmarkToggleView(ToggleView):
         context = save_button_context(request=self.request, item=target, saved=active, next_url=next_url)
         return "accounts/_save_button.html", context
 
-
-class SaveView(BookmarkToggleView):
-    def act(self, target) -> None:
-        services.bookmark_create(user=self.request.user, item=target)
-
     def success_message(self, target) -> str:
-        return _("Saved “%(title)s”. Find it under My saved items.") % {"title": target.title}
-
-
-class UnsaveView(BookmarkToggleView):
-    activate = False
-    http_method_names = ["post"]
-
-    def act(self, target) -> None:
-        services.bookmark_delete(user=self.request.user, content_type=self.content_type, object_id=target.pk)
-
-    def success_message(self, target) -> str:
+        if self.activate:
+            return _("Saved “%(title)s”. Find it under My saved items.") % {"title": target.title}
         return _("Removed “%(title)s” from your saved items.") % {"title": target.title}
 
 
-class TrialFollowToggleView(ToggleView):
+class FollowToggleView(ToggleView):
+    """Follow (activate=True) or unfollow a target of the kind `kind` names in FOLLOW_TARGETS."""
+
+    kind: str = ""
+
+    @property
+    def follow_target(self) -> FollowTarget:
+        return FOLLOW_TARGETS[self.kind]
+
     def get_target(self):
-        return get_object_or_404(Trial.objects.published(), pk=self.kwargs["pk"])
-
-    def is_active(self, target) -> bool:
-        return selectors.is_following(user=self.request.user, trial=target)
-
-    def button_context(self, target, *, active: bool, next_url: str) -> tuple[str, dict]:
-        context = follow_button_context(request=self.request, following=active, next_url=next_url, trial=target)
-        return "accounts/_follow_button.html", context
-
-
-class TrialFollowView(TrialFollowToggleView):
-    def act(self, target) -> None:
-        services.trial_follow(user=self.request.user, trial=target)
-
-    def success_message(self, target) -> str:
-        return _("You are following “%(title)s”. We will e-mail you when its status, sites or dates change.") % {
-            "title": target.title
-        }
-
-
-class TrialUnfollowView(TrialFollowToggleView):
-    activate = False
-    http_method_names = ["post"]
-
-    def act(self, target) -> None:
-        services.trial_unfollow(user=self.request.user, trial=target)
-
-    def success_message(self, target) -> str:
-        return _("You no longer follow “%(title)s”.") % {"title": target.title}
-
-
-class TagFollowToggleView(ToggleView):
-    def get_target(self):
-        return get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return self.follow_target.get(self.kwargs)
 
     def target_url(self, target) -> str:
-        return reverse("tag", args=[target.slug])
+        return self.follow_target.url(target)
+
+    def act(self, target) -> None:
+        action = self.follow_target.follow if self.activate else self.follow_target.unfollow
+        action(user=self.request.user, target=target)
 
     def is_active(self, target) -> bool:
-        return selectors.is_following(user=self.request.user, tag=target)
+        return self.follow_target.is_following(user=self.request.user, target=target)
 
     def button_context(self, target, *, active: bool, next_url: str) -> tuple[str, dict]:
-        context = follow_button_context(request=self.request, following=active, next_url=next_url, tag=target)
+        context = follow_button_context(
+            request=self.request, following=active, next_url=next_url, **{self.kind: target}
+        )
         return "accounts/_follow_button.html", context
 
-
-class TagFollowView(TagFollowToggleView):
-    def act(self, target) -> None:
-        services.tag_follow(user=self.request.user, tag=target)
-
     def success_message(self, target) -> str:
-        return _("You are following “%(name)s”. We will e-mail you when something new is published about it.") % {
-            "name": target.name
-        }
-
-
-class TagUnfollowView(TagFollowToggleView):
-    activate = False
-    http_method_names = ["post"]
-
-    def act(self, target) -> None:
-        services.tag_unfollow(user=self.request.user, tag=target)
-
-    def success_message(self, target) -> str:
-        return _("You no longer follow “%(name)s”.") % {"name": target.name}
+        template = self.follow_target.followed if self.activate else self.follow_target.unfollowed
+        return str(template) % {"name": self.follow_target.name(target)}
 
 
 @method_decorator(never_cache, name="dispatch")

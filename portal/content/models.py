@@ -1,6 +1,6 @@
 """The moderated content model that articles, FAQs and trials share.
 
-Status only changes through `portal.content.services`; `save()` only fills in derived fields.
+Status only changes through the actions in `portal/actions/`; `save()` only fills in derived fields.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from .markdown import render_markdown
+from .validators import MAX_MARKDOWN_LENGTH, MAX_SUMMARY_LENGTH, MarkdownLengthValidator, validate_single_line
 
 WORDS_PER_MINUTE = 200
 
@@ -56,7 +58,7 @@ class ContentQuerySet(models.QuerySet):
 
 
 class ContentBase(models.Model):
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("title"), max_length=255, validators=[validate_single_line])
     slug = models.SlugField(
         _("slug"),
         max_length=255,
@@ -66,6 +68,8 @@ class ContentBase(models.Model):
     summary = models.TextField(
         _("summary"),
         blank=True,
+        max_length=MAX_SUMMARY_LENGTH,
+        validators=[MaxLengthValidator(MAX_SUMMARY_LENGTH)],
         help_text=_(
             "One or two plain-language sentences shown on cards, in search results and as the page description."
         ),
@@ -73,9 +77,18 @@ class ContentBase(models.Model):
     body = models.TextField(
         _("body"),
         blank=True,
+        max_length=MAX_MARKDOWN_LENGTH,
+        validators=[MarkdownLengthValidator()],
         help_text=_("Markdown. Scripts, event handlers and javascript: links are removed when it is shown."),
     )
     body_html = models.TextField(editable=False, blank=True)
+    public_title = models.CharField(
+        _("title when last published"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("What members' saved items and exports show once the item is no longer published."),
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -115,6 +128,8 @@ class ContentBase(models.Model):
     class Meta:
         abstract = True
         permissions = [("moderate_content", "Can publish, send back and archive")]
+        # Lists newest first walk this index: page 300 reads 10 rows, not a sort of every row.
+        indexes = [models.Index(fields=["status", "-published_at", "-id"], name="%(app_label)s_%(class)s_newest")]
 
     def __str__(self) -> str:
         return self.title
@@ -124,7 +139,12 @@ class ContentBase(models.Model):
         self.body_html = render_markdown(self.body)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html"}
+            kwargs["update_fields"] = update_fields = {*update_fields, "body_html"}
+        if self.status == Status.PUBLISHED:
+            # The only place the public title is recorded: whatever is saved while published is public.
+            self.public_title = self.title
+            if update_fields is not None and {"title", "status"} & set(update_fields):
+                kwargs["update_fields"] = {*update_fields, "public_title"}
         super().save(*args, **kwargs)
 
     def ensure_slug(self) -> None:

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.contrib.auth.mixins import UserPassesTestMixin
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
-from taggit.models import Tag
 
 from . import selectors
-from .services import can_edit
+from .moderation import can_edit
 
 
 class HomeView(TemplateView):
@@ -19,13 +19,26 @@ class HomeView(TemplateView):
 
 
 class TagView(TemplateView):
+    """The newest few items of each type with the tag; `?type=article` pages through one type."""
+
     template_name = "content/tag_detail.html"
+    per_type = 6
+    paginate_by = 20
 
     def get_context_data(self, **kwargs):
-        tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        sections = selectors.tagged_items(tag.slug)
+        tag = selectors.public_tag_or_404(self.kwargs["slug"])
+        model_name = self.request.GET.get("type", "")
+        queryset = selectors.tagged_of_type(tag.slug, model_name) if model_name else None
+        if queryset is None:
+            sections = selectors.tagged_sections(tag.slug, self.per_type)
+            extra = {}
+        else:
+            page = Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
+            opts = queryset.model._meta
+            sections = [selectors.TagSection(opts.model_name, str(opts.verbose_name_plural), list(page.object_list))]
+            extra = {"page_obj": page, "querystring": f"type={opts.model_name}", "one_type": True}
         return super().get_context_data(
-            tag=tag, sections=sections, total=sum(len(items) for items in sections.values()), **kwargs
+            tag=tag, sections=sections, total=sum(len(section.items) for section in sections), **extra, **kwargs
         )
 
 

@@ -9,12 +9,14 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.utils import timezone
 
-from portal.accounts.alerts import alert_record_new_item, alert_record_trial_change
-from portal.accounts.models import Alert, AlertFrequency, Digest, TagFollow, TrialFollow
+from portal.accounts.alerts import alert_record_new_item
+from portal.accounts.models import Alert, AlertFrequency, Digest, TagFollow
+from portal.actions.publish import content_publish
 from portal.content.models import Status
-from portal.content.services import content_publish
 from tests.accounts.conftest import make_member
 from tests.factories import ArticleFactory, TrialFactory
+from trials.alerts import alert_record_trial_change
+from trials.models import TrialFollow
 
 pytestmark = pytest.mark.django_db
 

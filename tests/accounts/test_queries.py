@@ -44,6 +44,6 @@ def test_tag_page_for_member_does_not_grow_with_rows(
 ):
     for factory in (ArticleFactory, QuestionFactory, TrialFactory):
         factory.create_batch(count // 3, tags=["bcma"])
-    # session, user, tag, 3 x (rows + tags prefetch), follow state, saved keys
-    with django_assert_num_queries(11):
+    # session, user, tag, topic description, 3 x (rows + tags prefetch), follow state, saved keys
+    with django_assert_num_queries(12):
         member_client.get(reverse("tag", args=["bcma"]))

@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from portal.accounts import services
-from portal.accounts.models import Alert, Bookmark, TrialFollow
+from portal.accounts.models import Alert, Bookmark
 from portal.content.models import Status
 from tests.factories import ArticleFactory, TrialFactory
-from trials.models import RecruitmentStatus
+from trials.models import RecruitmentStatus, TrialFollow
 
 pytestmark = pytest.mark.django_db
 

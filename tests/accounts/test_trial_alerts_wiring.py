@@ -8,8 +8,8 @@ from django.core.management import call_command
 
 from portal.accounts.models import Alert
 from portal.accounts.services import trial_follow
-from portal.content.models import Status
 from tests.accounts.conftest import make_member
+from tests.factories import publish
 from tests.trials.helpers import study
 from trials.models import Trial
 from trials.registry.parse import parse_study
@@ -24,7 +24,7 @@ def refresh(document) -> None:
 
 def test_status_change_of_a_followed_trial_is_mailed_once():
     refresh(study())
-    Trial.objects.update(status=Status.PUBLISHED)
+    publish(Trial.objects.get())
     follower, bystander = make_member(), make_member()
     trial_follow(user=follower, trial=Trial.objects.get())
 
@@ -40,7 +40,7 @@ def test_status_change_of_a_followed_trial_is_mailed_once():
 
 def test_enrollment_only_change_sends_no_alert():
     refresh(study())
-    Trial.objects.update(status=Status.PUBLISHED)
+    publish(Trial.objects.get())
     trial_follow(user=make_member(), trial=Trial.objects.get())
     refresh(study(enrollment=40, last_update="2026-09-02"))
     assert not Alert.objects.exists()

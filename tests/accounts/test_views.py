@@ -8,11 +8,11 @@ from django.core import mail
 from django.test import Client
 from django.urls import resolve, reverse
 
-from portal.accounts.models import AlertFrequency, Bookmark, TagFollow, TrialFollow
+from portal.accounts.models import AlertFrequency, Bookmark, TagFollow
 from portal.content.models import Status
 from tests.accounts.conftest import make_member
 from tests.factories import ArticleFactory, QuestionFactory, TrialFactory, UserFactory
-from trials.models import RecruitmentStatus
+from trials.models import RecruitmentStatus, TrialFollow
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def test_failed_logins_are_rate_limited(client, member):
     assert "_auth_user_id" not in client.session
 
 
-def test_sign_in_to_save_brings_the_member_back_to_a_one_click_confirm(client, member, content_types):
+def test_sign_in_to_save_saves_and_brings_the_member_back_to_the_item(client, member, content_types):
     trial = TrialFactory()
     html = client.get(trial.get_absolute_url()).content.decode()
     confirm = save_url(content_types, trial)
@@ -69,7 +69,11 @@ def test_sign_in_to_save_brings_the_member_back_to_a_one_click_confirm(client, m
     response = client.post(
         reverse("account_login"), {"login": member.email, "password": "correct horse battery staple", "next": confirm}
     )
-    assert response.url == confirm
+    # Signing in finishes the save (portal.accounts.intents) and returns to the trial.
+    assert response.url == trial.get_absolute_url()
+    assert Bookmark.objects.get(user=member).object_id == trial.pk
+    Bookmark.objects.all().delete()
+    # Visited directly by a signed-in member, the save address is a one-click confirmation.
     page = client.get(confirm)
     assert page.status_code == 200
     assert not Bookmark.objects.exists()  # a GET never saves
@@ -170,7 +174,7 @@ def test_saved_items_newest_first_and_filtered_by_type(member_client, content_ty
 
 
 def test_unpublished_item_shows_as_no_longer_available(member_client, moderator, content_types):
-    from portal.content.services import content_archive
+    from portal.actions.archive import content_archive
 
     article = ArticleFactory(title="Withdrawn explainer")
     member_client.post(save_url(content_types, article))

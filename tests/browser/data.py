@@ -15,7 +15,10 @@ from articles.models import Article
 from faq.models import Question, SubmissionState
 from portal.accounts.models import User
 from portal.accounts.services import bookmark_create
-from portal.content.services import content_publish, content_save, content_submit
+from portal.actions.publish import content_publish
+from portal.actions.save import content_save
+from portal.actions.submit import content_submit
+from portal.pages.models import EditorProfile
 from tests.conftest import staff_group
 from tests.factories import (
     ArticleFactory,
@@ -86,6 +89,12 @@ def build_site_content() -> SiteContent:
         member=UserFactory(username="member", display_name="Sam"),
     )
     EmailAddress.objects.create(user=site.member, email=site.member.email, verified=True, primary=True)
+    EditorProfile.objects.create(
+        user=site.editor, slug="ada-writer", name="Ada Writer", role="Health writer", bio="A fictional writer."
+    )
+    EditorProfile.objects.create(
+        user=site.moderator, slug="dr-rae", name="Dr Rae Reviewer", role="Medical reviewer", credentials="MD"
+    )
     draft = {"status": "draft", "published_at": None, "author": site.editor}
 
     trial_specs = [

@@ -48,6 +48,13 @@ def submit_empty(page: Page, button: str) -> None:
     assert_errors_announced(page)
 
 
+def site_nav(page: Page, name: str = "Main"):
+    """A header navigation ("Main" or "Your account"); on a phone, opens the menu button first."""
+    if page.locator("details.menu > summary").is_visible() and not page.locator("details.menu[open]").count():
+        page.locator("details.menu > summary").click()
+    return page.get_by_role("navigation", name=name)
+
+
 def ask_and_continue(page: Page) -> None:
     """Fill in the question form as if it had been open for half a minute (the minimum fill time)."""
     page.get_by_label("Your question").fill("Is CAR T-cell therapy a cure for MS already?")
@@ -72,12 +79,14 @@ PAGES: list[PageSpec] = [
     PageSpec("article tag list", lambda s: reverse("articles:tag", kwargs={"slug": "car-t"})),
     PageSpec("faq list", lambda s: reverse("faq:list")),
     PageSpec("faq detail", lambda s: s.question.get_absolute_url()),
+    PageSpec("faq category", lambda s: reverse("faq:category", kwargs={"slug": s.question.category.slug})),
     PageSpec("trial finder", lambda s: reverse("trials:list")),
     PageSpec("trial finder filtered", lambda s: reverse("trials:list") + "?status=all&phase=PHASE1&target=cd19"),
     PageSpec("trial finder filtered, no match", lambda s: reverse("trials:list") + "?status=WITHDRAWN&phase=PHASE4"),
     PageSpec("trial detail", lambda s: s.trial.get_absolute_url()),
     PageSpec("trial detail, member", lambda s: s.trial.get_absolute_url(), user="member"),
     PageSpec("tag page", lambda s: reverse("tag", kwargs={"slug": "car-t"})),
+    PageSpec("tag page, one type", lambda s: reverse("tag", kwargs={"slug": "car-t"}) + "?type=article"),
     PageSpec("search results", lambda s: reverse("search:results") + "?q=CAR+T"),
     PageSpec("search no results", lambda s: reverse("search:results") + "?q=zzqxv"),
     PageSpec("search empty", lambda s: reverse("search:results")),
@@ -90,6 +99,23 @@ PAGES: list[PageSpec] = [
     PageSpec("saved items", lambda s: reverse("accounts:bookmarks"), user="member"),
     PageSpec("profile", lambda s: reverse("accounts:profile"), user="member"),
     PageSpec("my questions", lambda s: reverse("faq:my_questions"), user="member"),
+    PageSpec("search filtered", lambda s: reverse("search:results") + "?q=CAR+T&type=trial"),
+    PageSpec("about us", lambda s: reverse("pages:about")),
+    PageSpec("how we write and review", lambda s: reverse("pages:editorial")),
+    PageSpec("contact the editors", lambda s: reverse("pages:contact")),
+    PageSpec(
+        "contact the editors errors",
+        lambda s: reverse("pages:contact"),
+        prepare=lambda page: submit_empty(page, "Send message"),
+    ),
+    PageSpec("research news by e-mail", lambda s: reverse("feeds:subscribe")),
+    PageSpec(
+        "research news errors",
+        lambda s: reverse("feeds:subscribe"),
+        prepare=lambda page: submit_empty(page, "Subscribe"),
+    ),
+    PageSpec("editor profile", lambda s: reverse("pages:person", kwargs={"slug": "ada-writer"})),
+    PageSpec("check your e-mail", lambda s: reverse("account_email_verification_sent")),
     PageSpec("404", lambda s: "/no-such-page/", status=404),
     PageSpec("admin login", lambda s: reverse("admin:login"), admin=True),
     PageSpec("admin index", lambda s: reverse("admin:index"), user="moderator", admin=True),
@@ -215,7 +241,10 @@ def assert_fields_labelled(page: Page) -> None:
         """() => [...document.querySelectorAll('input, select, textarea')]
           .filter(el => !['hidden', 'submit', 'button', 'reset', 'image'].includes(el.type))
           .flatMap(el => {
-            const labels = [...(el.labels || [])].map(l => l.innerText.trim()).filter(Boolean);
+            // A field folded away (a closed <details>) is not rendered: read its label's text instead.
+            const shown = el.checkVisibility();
+            const labels = [...(el.labels || [])].map(l => (shown ? l.innerText : l.textContent).trim())
+              .filter(Boolean);
             const byId = (el.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean)
               .map(id => (document.getElementById(id) || {}).textContent || '').join(' ').trim();
             // A radio or checkbox in a group is also named by its fieldset's legend.

@@ -6,7 +6,11 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
+from portal.actions import save
+from portal.actions.publish import content_publish
+from portal.actions.send_back import content_send_back
 from portal.content.models import ModerationEvent, Status
+from portal.content.search.models import SearchEntry
 from tests.factories import ArticleFactory, QuestionFactory, TrialFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +72,31 @@ def test_editor_cannot_publish_by_posting_the_status_field(editor_client, editor
     assert article.status == Status.DRAFT
 
 
+def test_admin_edit_of_a_published_item_updates_the_index_once_with_the_new_tags(
+    editor_client, editor, moderator, monkeypatch
+):
+    article = ArticleFactory(status=Status.IN_REVIEW, author=editor, tags=["car-t"])
+    content_publish(item=article, moderator=moderator)
+    calls = []
+    real_update = save.search_index_update
+    monkeypatch.setattr(save, "search_index_update", lambda item: calls.append(item.pk) or real_update(item))
+    data = {
+        "title": article.title,
+        "slug": article.slug,
+        "summary": article.summary,
+        "body": article.body,
+        "tags": "car-t, whales",
+        "sources-TOTAL_FORMS": "0",
+        "sources-INITIAL_FORMS": "0",
+        "content-moderationevent-content_type-object_id-TOTAL_FORMS": "0",
+        "content-moderationevent-content_type-object_id-INITIAL_FORMS": "0",
+    }
+    response = editor_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert calls == [article.pk]
+    assert "whales" in SearchEntry.objects.get(object_id=article.pk).tags
+
+
 def test_send_back_asks_for_a_comment_then_records_it(moderator_client):
     article = ArticleFactory(status=Status.IN_REVIEW)
     url = changelist("articles_article")
@@ -85,10 +114,8 @@ def test_send_back_asks_for_a_comment_then_records_it(moderator_client):
 
 
 def test_history_is_shown_on_the_item(moderator_client, moderator):
-    from portal.content import services
-
     article = ArticleFactory(status=Status.IN_REVIEW)
-    services.content_send_back(item=article, moderator=moderator, comment="Needs dates on every claim")
+    content_send_back(item=article, moderator=moderator, comment="Needs dates on every claim")
     page = moderator_client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
     assert "Moderation history" in page
     assert "Needs dates on every claim" in page

@@ -89,7 +89,7 @@ def test_faq_page_groups_questions_by_category_in_details(client):
     QuestionFactory(category=access, title="Is it available for MS?")
     html = client.get(reverse("faq:list")).content.decode()
     assert html.index("Access") < html.index("Is it available for MS?") < html.index("Safety")
-    assert html.count("<details") == 2
+    assert html.count("<details class=\"faq\"") == 2  # the header menu is a <details> too
 
 
 def test_trial_filters_combine_and_show_in_url(client):
@@ -142,13 +142,13 @@ QUERY_COUNTS = [
     ("articles:list", [], 3, lambda n: ArticleFactory.create_batch(n, tags=["a", "b"])),
     # + the tag lookup
     ("articles:tag", ["a"], 4, lambda n: ArticleFactory.create_batch(n, tags=["a", "b"])),
-    # rows + author + category (joins), tags prefetch; no pagination
-    ("faq:list", [], 2, lambda n: QuestionFactory.create_batch(n, tags=["a", "b"])),
+    # categories with their counts, the top rows of each category + author + category (joins), tags prefetch
+    ("faq:list", [], 3, lambda n: QuestionFactory.create_batch(n, tags=["a", "b"])),
     # the finder: 3 for the page, plus one aggregate per filter's option counts (status, phase, target,
     # condition, country, sponsor type)
     ("trials:list", ["?status="], 9, lambda n: TrialFactory.create_batch(n, tags=["a", "b"])),
-    # tag lookup + (rows, tags) for each of the three types
-    ("tag", ["a"], 7, lambda n: _all_types(n, tags=["a"])),
+    # tag lookup + the editors' topic description + (rows, tags) for each of the three types
+    ("tag", ["a"], 8, lambda n: _all_types(n, tags=["a"])),
     # (rows, tags) for latest articles, open trials, featured FAQs
     ("home", [], 6, lambda n: _all_types(n, tags=["a"])),
 ]

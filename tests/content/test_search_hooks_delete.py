@@ -7,7 +7,8 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from portal.content import services
+from portal.actions.delete import content_delete
+from portal.actions.publish import content_publish
 from portal.content.search.models import SearchEntry
 from tests.factories import ArticleFactory, UserFactory
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def published_article(moderator):
     article = ArticleFactory(status="in_review", title="Kyverna explainer to delete")
-    services.content_publish(item=article, moderator=moderator)
+    content_publish(item=article, moderator=moderator)
     return article
 
 
@@ -35,5 +36,5 @@ def test_superuser_bulk_delete_drops_the_search_entry(client, moderator):
 def test_moderator_cannot_delete(moderator):
     article = published_article(moderator)
     with pytest.raises(PermissionDenied):
-        services.content_delete(item=article, user=moderator)
+        content_delete(item=article, user=moderator)
     assert SearchEntry.objects.filter(object_id=article.pk).exists()

@@ -2,10 +2,19 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from taggit.models import Tag
 
-from portal.content import services
+from portal.accounts.models import Alert, TagFollow
+from portal.actions import publish
+from portal.actions.archive import content_archive
+from portal.actions.publish import content_publish
+from portal.actions.save import content_save
+from portal.actions.send_back import content_send_back
+from portal.actions.submit import content_submit
 from portal.content.models import ModerationEvent, Status
-from tests.factories import ArticleFactory, QuestionFactory, TrialFactory
+from portal.content.moderation import moderation_history
+from portal.content.search.models import SearchEntry
+from tests.factories import ArticleFactory, QuestionFactory, TrialFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +26,7 @@ def factory(request):
 
 def test_editor_can_submit_draft_for_review(factory, editor):
     item = factory(status=Status.DRAFT)
-    services.content_submit(item=item, user=editor)
+    content_submit(item=item, user=editor)
     item.refresh_from_db()
     assert item.status == Status.IN_REVIEW
 
@@ -25,14 +34,14 @@ def test_editor_can_submit_draft_for_review(factory, editor):
 def test_editor_cannot_publish(factory, editor):
     item = factory(status=Status.IN_REVIEW)
     with pytest.raises(PermissionDenied):
-        services.content_publish(item=item, moderator=editor)
+        content_publish(item=item, moderator=editor)
     item.refresh_from_db()
     assert item.status == Status.IN_REVIEW
 
 
 def test_publish_sets_published_at_and_writes_history(factory, moderator):
     item = factory(status=Status.IN_REVIEW, published_at=None)
-    services.content_publish(item=item, moderator=moderator)
+    content_publish(item=item, moderator=moderator)
     item.refresh_from_db()
     assert item.status == Status.PUBLISHED
     assert item.published_at is not None
@@ -43,47 +52,73 @@ def test_publish_sets_published_at_and_writes_history(factory, moderator):
 def test_send_back_needs_a_comment(factory, moderator):
     item = factory(status=Status.IN_REVIEW)
     with pytest.raises(ValidationError):
-        services.content_send_back(item=item, moderator=moderator, comment="  ")
-    services.content_send_back(item=item, moderator=moderator, comment="Please cite the registry.")
+        content_send_back(item=item, moderator=moderator, comment="  ")
+    content_send_back(item=item, moderator=moderator, comment="Please cite the registry.")
     item.refresh_from_db()
     assert item.status == Status.DRAFT
-    assert services.moderation_history(item).first().comment == "Please cite the registry."
+    assert moderation_history(item).first().comment == "Please cite the registry."
 
 
 def test_archive_hides_published_item(factory, moderator):
     item = factory(status=Status.PUBLISHED)
-    services.content_archive(item=item, moderator=moderator)
+    content_archive(item=item, moderator=moderator)
     assert not type(item).objects.published().filter(pk=item.pk).exists()
 
 
 def test_invalid_transition_is_refused(factory, moderator):
     item = factory(status=Status.ARCHIVED)
     with pytest.raises(ValidationError):
-        services.content_publish(item=item, moderator=moderator)
+        content_publish(item=item, moderator=moderator)
 
 
 def test_anonymous_cannot_do_anything(factory):
     item = factory(status=Status.DRAFT)
     with pytest.raises(PermissionDenied):
-        services.content_submit(item=item, user=None)
+        content_submit(item=item, user=None)
 
 
 def test_content_save_forces_new_items_to_draft(editor):
     from articles.models import Article
 
     article = Article(title="New explainer", status=Status.PUBLISHED)
-    services.content_save(item=article, user=editor, tags=["car-t"])
+    content_save(item=article, user=editor, tags=["car-t"])
     article.refresh_from_db()
     assert article.status == Status.DRAFT
     assert article.author == editor
     assert [t.name for t in article.tags.all()] == ["car-t"]
 
 
-def test_after_change_hooks_run_inside_the_transition(moderator):
-    seen = []
-    hook = services.register_after_change(lambda item: seen.append(item.status))
-    try:
-        services.content_publish(item=ArticleFactory(status=Status.IN_REVIEW), moderator=moderator)
-    finally:
-        services.AFTER_CHANGE_HOOKS.remove(hook)
-    assert seen == [Status.PUBLISHED]
+def test_publish_indexes_the_item_and_alerts_its_topic_followers(moderator):
+    article = ArticleFactory(status=Status.IN_REVIEW)
+    article.tags.add("car-t")
+    follower = UserFactory()
+    TagFollow.objects.create(user=follower, tag=Tag.objects.get(name="car-t"))
+    content_publish(item=article, moderator=moderator)
+    assert SearchEntry.objects.filter(object_id=article.pk, title=article.title).exists()
+    alerts = list(Alert.objects.values_list("user", "change_key"))
+    assert alerts == [(follower.pk, f"new:articles.article:{article.pk}")]
+
+
+def test_publish_is_one_transaction_with_its_side_effects(moderator, monkeypatch):
+    def broken(item):
+        raise RuntimeError("alerts are down")
+
+    monkeypatch.setattr(publish, "alert_record_new_item", broken)
+    article = ArticleFactory(status=Status.IN_REVIEW)
+    with pytest.raises(RuntimeError):
+        content_publish(item=article, moderator=moderator)
+    article.refresh_from_db()
+    assert article.status == Status.IN_REVIEW
+    assert not ModerationEvent.objects.filter(to_status=Status.PUBLISHED).exists()
+    assert not SearchEntry.objects.exists()
+
+
+def test_send_back_and_archive_drop_the_search_entry(moderator):
+    article = ArticleFactory(status=Status.IN_REVIEW)
+    content_publish(item=article, moderator=moderator)
+    content_send_back(item=article, moderator=moderator, comment="Add a source.")
+    assert not SearchEntry.objects.exists()
+    content_publish(item=article, moderator=moderator)
+    assert SearchEntry.objects.exists()
+    content_archive(item=article, moderator=moderator)
+    assert not SearchEntry.objects.exists()

@@ -43,3 +43,22 @@ def test_debug_is_off_unless_the_environment_turns_it_on():
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_DEBUG"}
     result = run_manage("shell", "-c", "from django.conf import settings; print('DEBUG', settings.DEBUG)", env=env)
     assert "DEBUG False" in result.stdout.splitlines(), result.stderr
+
+
+def test_redis_cache_url_selects_djangos_redis_backend():
+    env = {**PRODUCTION_ENV, "DJANGO_CACHE": "redis://127.0.0.1:6379/1"}
+    code = "from django.conf import settings; c = settings.CACHES['default']; print(c['BACKEND'], c['LOCATION'])"
+    result = run_manage("shell", "-c", code, env=env)
+    assert "django.core.cache.backends.redis.RedisCache redis://127.0.0.1:6379/1" in result.stdout, result.stderr
+
+
+def test_unknown_cache_setting_stops_startup():
+    result = run_manage("check", env={**PRODUCTION_ENV, "DJANGO_CACHE": "memcached"})
+    assert result.returncode != 0
+    assert "DJANGO_CACHE must be" in result.stderr
+
+
+def test_templates_are_compiled_once_per_process_in_production():
+    code = "from django.template import engines; print('LOADERS', engines['django'].engine.loaders)"
+    result = run_manage("shell", "-c", code, env=PRODUCTION_ENV)
+    assert "LOADERS [('django.template.loaders.cached.Loader'" in result.stdout, result.stdout + result.stderr

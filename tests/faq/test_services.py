@@ -175,3 +175,81 @@ def test_notify_askers_retries_a_failed_answer_mail_once_the_mail_server_is_back
     assert [m.to for m in mail.outbox] == [["v@example.org"]]
     submission.refresh_from_db()
     assert submission.email == "" and submission.notified_at is not None
+
+
+def test_decline_tells_the_visitor_once_kindly_with_the_reason_then_the_address_is_gone(
+    editor, django_capture_on_commit_callbacks
+):
+    submission = SubmissionFactory(email="visitor@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_decline(submission=submission, editor=editor, reason="We cannot advise on one clinic.")
+    submission.refresh_from_db()
+    assert submission.email == "" and submission.notified_at is not None
+    (message,) = mail.outbox
+    assert message.to == ["visitor@example.org"]
+    assert message.subject == f"About your question {submission.reference}"
+    assert "We cannot advise on one clinic." in message.body
+    assert "we are sorry" in message.body
+    assert f"{settings.SITE_URL}/faq/" in message.body and f"{settings.SITE_URL}/trials/" in message.body
+    assert "MS team" in message.body
+    assert "deleted your e-mail address" in message.body
+    assert services.submission_notify_declined(submission_id=submission.pk, recipient="visitor@example.org") is False
+    assert len(mail.outbox) == 1
+
+
+def test_decline_tells_a_member_at_their_account_address(editor, django_capture_on_commit_callbacks):
+    member = UserFactory(email="member@example.org")
+    submission = SubmissionFactory(user=member)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_decline(submission=submission, editor=editor, reason="Too personal to answer here.")
+    (message,) = mail.outbox
+    assert message.to == ["member@example.org"]
+    assert "/faq/my-questions/" in message.body
+
+
+def test_decline_without_an_address_sends_nothing(editor, django_capture_on_commit_callbacks):
+    submission = SubmissionFactory(email="")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_decline(submission=submission, editor=editor, reason="Covered already.")
+    assert mail.outbox == []
+
+
+def test_a_failed_declined_mail_is_logged_and_the_address_still_deleted(
+    editor, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    def broken(*args, **kwargs):
+        raise OSError("mail server down")
+
+    monkeypatch.setattr(services, "send_mail", broken)
+    submission = SubmissionFactory(email="visitor@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_decline(submission=submission, editor=editor, reason="Covered already.")
+    submission.refresh_from_db()
+    assert submission.email == "" and submission.notified_at is None
+    assert "Could not send the declined mail" in caplog.text
+
+
+def test_contact_messages_never_become_faqs(editor, moderator):
+    from faq.models import SubmissionKind
+
+    message = SubmissionFactory(kind=SubmissionKind.CONTACT)
+    with pytest.raises(ValidationError):
+        services.submission_merge(submission=message, editor=editor, question=QuestionFactory())
+    with pytest.raises(ValidationError):
+        services.submission_answer_and_publish(
+            submission=message, moderator=moderator, title="T?", body="B", category=CategoryFactory()
+        )
+    services.submission_decline(submission=message, editor=editor, reason="Thank you, we fixed the date.")
+    message.refresh_from_db()
+    assert message.state == SubmissionState.DECLINED
+
+
+def test_closing_a_contact_message_sends_the_editors_reply(editor, django_capture_on_commit_callbacks):
+    from faq.models import SubmissionKind
+
+    message = SubmissionFactory(kind=SubmissionKind.CONTACT, email="sam@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_decline(submission=message, editor=editor, reason="Thank you: we fixed the date.")
+    (mail_sent,) = mail.outbox
+    assert mail_sent.subject == f"About your message {message.reference}"
+    assert "Thank you: we fixed the date." in mail_sent.body and "sorry" not in mail_sent.body

@@ -123,7 +123,7 @@ def test_refresh_action_when_the_network_is_down_changes_nothing(editor_client, 
 
 
 def test_registry_facts_are_read_only_in_the_change_form(editor_client) -> None:
-    trial = TrialFactory()
+    trial = TrialFactory(status="draft")  # editors change published items only after a send-back
     response = editor_client.get(reverse("admin:trials_trial_change", args=[trial.pk]))
     form_fields = response.context["adminform"].form.fields
     assert "overall_status" not in form_fields

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from portal.content.models import Status
+from tests.factories import publish
 from tests.trials.helpers import fake_client, registry, study
 from trials import imports, sync
 from trials.imports import trials_sync
@@ -95,7 +96,7 @@ def test_once_the_registry_is_down_the_rest_are_not_tried(use_registry) -> None:
 
 def test_changed_status_writes_history_and_keeps_editorial_fields(use_registry) -> None:
     sync.trial_import(parsed=parse_study(study()))
-    Trial.objects.update(summary="Ours.", what_it_means="Also ours.", status=Status.PUBLISHED)
+    publish(Trial.objects.get(), summary="Ours.", what_it_means="Also ours.")
     use_registry(registry({"NCT01234567": study(status="RECRUITING", last_update="2026-09-02")}))
 
     report = trials_sync(all_trials=True)

@@ -1,4 +1,4 @@
-"""trial_import: drafts, registry-only updates, change history, quick skips, hooks, one transaction per trial."""
+"""trial_import: drafts, registry-only updates, change history, quick skips, alerts, one transaction per trial."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from portal.actions.publish import content_publish
 from portal.content.models import Status
 from tests.factories import UserFactory
 from tests.trials.helpers import changed, study
@@ -65,8 +66,7 @@ def test_refresh_updates_registry_fields_and_never_editorial_ones(moderator) -> 
     do_import(study())
     trial = Trial.objects.get()
     edit_as_editor(trial)
-    services_publish = __import__("portal.content.services", fromlist=["content_publish"]).content_publish
-    services_publish(item=trial, moderator=moderator)
+    content_publish(item=trial, moderator=moderator)
 
     result = do_import(changed(study(), overallStatus="RECRUITING", lastUpdatePostDateStruct={"date": "2026-09-01"}))
 
@@ -161,28 +161,26 @@ def test_same_hash_but_new_posting_date_is_an_update_without_history() -> None:
     assert not TrialChange.objects.exists()
 
 
-def test_change_hooks_get_the_trial_and_its_changes() -> None:
+def test_follower_alerts_get_the_trial_and_its_changes(monkeypatch) -> None:
     seen = []
-    sync.TRIAL_CHANGE_HOOKS.append(lambda trial, changes: seen.append((trial.nct_id, [c.field for c in changes])))
-    try:
-        do_import(study())
-        do_import(study(status="RECRUITING"))
-    finally:
-        sync.TRIAL_CHANGE_HOOKS.pop()
+    monkeypatch.setattr(
+        sync,
+        "trial_alerts_record",
+        lambda *, trial, changes: seen.append((trial.nct_id, [c.field for c in changes])),
+    )
+    do_import(study())
+    do_import(study(status="RECRUITING"))
     assert seen == [("NCT01234567", [ChangeField.OVERALL_STATUS])]
 
 
-def test_a_failing_hook_rolls_the_whole_trial_back() -> None:
-    def broken(trial, changes):
+def test_failing_follower_alerts_roll_the_whole_trial_back(monkeypatch) -> None:
+    def broken(*, trial, changes):
         raise RuntimeError("alerts are down")
 
     do_import(study())
-    sync.TRIAL_CHANGE_HOOKS.append(broken)
-    try:
-        with pytest.raises(RuntimeError):
-            do_import(study(status="RECRUITING", locations=[]))
-    finally:
-        sync.TRIAL_CHANGE_HOOKS.remove(broken)
+    monkeypatch.setattr(sync, "trial_alerts_record", broken)
+    with pytest.raises(RuntimeError):
+        do_import(study(status="RECRUITING", locations=[]))
     trial = Trial.objects.get()
     assert trial.overall_status == "NOT_YET_RECRUITING"
     assert trial.locations.count() == 2

@@ -8,7 +8,7 @@ import pytest
 from django.urls import resolve, reverse
 
 from portal.content.models import Status
-from tests.factories import LocationFactory, TrialFactory
+from tests.factories import LocationFactory, TrialFactory, publish
 from tests.trials.helpers import study
 from trials.models import Trial
 from trials.registry.parse import parse_study
@@ -117,8 +117,7 @@ def published_trial_with_history() -> Trial:
         {"facility": "UCSF", "city": "San Francisco", "country": "United States", "status": "RECRUITING"},
     ]
     trial_import(parsed=parse_study(study(status="RECRUITING", last_update="2024-03-12", locations=sites)))
-    Trial.objects.update(status=Status.PUBLISHED, summary="Our summary first.")
-    return Trial.objects.get()
+    return publish(Trial.objects.get(), summary="Our summary first.")
 
 
 def test_trial_page_shows_timeline_sites_eligibility_and_registry_link(client) -> None:

@@ -17,21 +17,21 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.utils import timezone
 
+from ..registry import spec_for_kind
 from .text import MARK_END, MARK_START, ParsedQuery, Term, facet_token
 
 RECENT_REVIEW_DAYS = 365
-OPEN_STATUS = "open"  # the filter value for every status open to new participants
 
 
 @dataclass(frozen=True)
 class Filters:
     kind: str = ""
     tag: str = ""
-    trial_status: str = ""  # a RecruitmentStatus value, or "open"
+    state: str = ""  # a value from a spec's state_choices, or text.OPEN_STATE
 
     def facet_words(self) -> list[str]:
         """The filters as the words indexed in each entry's `facets` (see text.facet_tokens)."""
-        pairs = (("kind", self.kind), ("status", self.trial_status), ("tag", self.tag))
+        pairs = (("kind", self.kind), ("status", self.state), ("tag", self.tag))
         return [facet_token(prefix, value) for prefix, value in pairs if value]
 
 
@@ -44,22 +44,20 @@ class SearchHit:
     published_at: datetime.datetime | None
     reviewed_on: datetime.date | None
     tag_list: list = field(default_factory=list)
-    nct_id: str = ""
-    trial_status: str = ""
+    code: str = ""
+    state: str = ""
     summary: str = ""
     snippet: str = ""  # plain text with MARK_START/MARK_END around matches; escaped by the selector
 
     @property
     def kind_label(self) -> str:
-        from .models import Kind
-
-        return Kind(self.kind).label
+        spec = spec_for_kind(self.kind)
+        return str(spec.label) if spec else self.kind
 
     @property
-    def trial_status_label(self) -> str:
-        from trials.models import RecruitmentStatus
-
-        return RecruitmentStatus(self.trial_status).label if self.trial_status in RecruitmentStatus.values else ""
+    def state_label(self) -> str:
+        spec = spec_for_kind(self.kind)
+        return spec.state_label(self.state) if spec and self.state else ""
 
     @property
     def show_reviewed(self) -> bool:
@@ -68,7 +66,7 @@ class SearchHit:
 
 
 DISPLAY_COLUMNS = (
-    "e.id, e.kind, e.title, e.url, e.published_at, e.reviewed_on, e.tag_list, e.nct_id, e.trial_status, e.summary"
+    "e.id, e.kind, e.title, e.url, e.published_at, e.reviewed_on, e.tag_list, e.code, e.state, e.summary"
 )
 
 
@@ -138,7 +136,7 @@ class SQLiteBackend(Backend):
         ),
         page AS MATERIALIZED (
             SELECT e.id, count(*) OVER () AS total,
-                CASE WHEN e.nct_id = %s THEN 0 ELSE 1 END AS pinned,
+                CASE WHEN e.code = %s THEN 0 ELSE 1 END AS pinned,
                 cand.score * (1 + 0.1 * (e.is_open + COALESCE(e.reviewed_on >= %s, 0))) AS rank
             FROM cand JOIN content_searchentry e ON e.id = cand.id
             ORDER BY pinned, rank, e.id DESC LIMIT %s OFFSET %s
@@ -262,7 +260,7 @@ class PostgreSQLBackend(Backend):
         q AS MATERIALIZED (SELECT {query_sql} AS query),
         page AS MATERIALIZED (
             SELECT e.id, count(*) OVER () AS total,
-                CASE WHEN e.nct_id = %s THEN 0 ELSE 1 END AS pinned,
+                CASE WHEN e.code = %s THEN 0 ELSE 1 END AS pinned,
                 (CASE WHEN ts_filter(e.document, '{{a}}') @@ q.query THEN 2
                       WHEN ts_filter(e.document, '{{a,b}}') @@ q.query THEN 1 ELSE 0 END
                  + ts_rank('{self.WEIGHTS}', e.document, q.query, 1))

@@ -3,6 +3,9 @@
 Entries are written straight into the index table (bulk insert), so the benchmark measures the
 search engine, not the content models. The text is built from MS / CAR T vocabulary plus a tail of
 made-up rare words, so common queries match most rows and rare ones a handful.
+
+The rows are shaped like the portal's registered types (by their registry kind, see BENCH_KINDS);
+the benchmark needs those kinds registered only for the content types the rows point at.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from collections.abc import Callable
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from ..registry import spec_for_kind
 from .indexing import words_add
-from .models import Kind, SearchEntry
+from .models import SearchEntry
 from .selectors import search
 from .text import canonical_tokens, facet_tokens, vocabulary
 
@@ -67,6 +71,10 @@ STATUSES = [
 ]
 SYLLABLES = ["ka", "lo", "vi", "zen", "tor", "mu", "rex", "qua", "bel", "nor", "sif", "dra", "pyx", "ul", "ven"]
 
+# Registry kinds of the synthetic rows: plain pages, question pages and pages with a code and a state.
+PAGE, QUESTION, CODED = "article", "faq", "trial"
+BENCH_KINDS = (PAGE, QUESTION, CODED)
+
 QUERIES: list[tuple[str, dict]] = [
     ("multiple sclerosis", {}),
     ("car t", {}),
@@ -93,11 +101,11 @@ QUERIES: list[tuple[str, dict]] = [
     ('"cytokine release syndrome"', {}),
     ('car t -lupus', {}),
     ("bcma or cd20", {}),
-    ("car t", {"kind": Kind.TRIAL, "trial_status": "RECRUITING"}),
+    ("car t", {"kind": CODED, "state": "RECRUITING"}),
     ("multiple sclerosis", {"tag": "cd19"}),
-    ("therapy", {"kind": Kind.FAQ}),
-    ("safety", {"trial_status": "open"}),
-    ("relapses", {"kind": Kind.ARTICLE, "tag": "mri"}),
+    ("therapy", {"kind": QUESTION}),
+    ("safety", {"state": "open"}),
+    ("relapses", {"kind": PAGE, "tag": "mri"}),
 ]
 
 
@@ -117,20 +125,18 @@ def generate_entries(n: int, *, seed: int = 1) -> tuple[list[SearchEntry], set[s
     rng = random.Random(seed)
     rare = _rare_words(rng, 3000)
     types = {
-        Kind.ARTICLE: ContentType.objects.get_by_natural_key("articles", "article"),
-        Kind.FAQ: ContentType.objects.get_by_natural_key("faq", "question"),
-        Kind.TRIAL: ContentType.objects.get_by_natural_key("trials", "trial"),
+        kind: ContentType.objects.get_for_model(spec_for_kind(kind).model) for kind in BENCH_KINDS
     }
     now = timezone.now()
     entries, words = [], set()
     for i in range(n):
-        kind = [Kind.TRIAL] * 3 + [Kind.FAQ] * 2 + [Kind.ARTICLE] * 5
+        kind = [CODED] * 3 + [QUESTION] * 2 + [PAGE] * 5
         kind = kind[i % 10]  # so the NCT numbers in QUERIES exist
         product, condition, subject = rng.choice(PRODUCTS), rng.choice(CONDITIONS), rng.choice(SUBJECTS)
-        if kind == Kind.FAQ:
+        if kind == QUESTION:
             title = rng.choice(["Is {s} available for {c}?", "How safe is {s} for {c}?", "Who can get {p}?",
                                 "What does {s} mean for {c}?"]).format(s=subject, c=condition, p=product)
-        elif kind == Kind.TRIAL:
+        elif kind == CODED:
             title = f"{product} {subject} in {condition}"
         else:
             title = rng.choice(["{s}: what the {p} results mean", "New data on {s} in {c}",
@@ -142,7 +148,7 @@ def generate_entries(n: int, *, seed: int = 1) -> tuple[list[SearchEntry], set[s
         nct = status = ""
         is_open = False
         identity = [title]
-        if kind == Kind.TRIAL:
+        if kind == CODED:
             nct = f"NCT{5000000 + i:08d}"
             status, is_open = rng.choice(STATUSES)
             identity += [nct, product]
@@ -151,11 +157,11 @@ def generate_entries(n: int, *, seed: int = 1) -> tuple[list[SearchEntry], set[s
         entries.append(
             SearchEntry(
                 content_type=types[kind], object_id=i + 1, kind=kind, title=title, summary=summary, body=body,
-                tags="\n".join(tags), tag_slugs="," + ",".join(tags) + ",", tag_list=[[t, t] for t in tags],
+                tags="\n".join(tags), tag_list=[[t, t] for t in tags],
                 identifiers=" ".join(identifiers),
                 terms=" ".join(t for t in canonical_tokens(f"{summary} {body}") if t not in identifiers),
-                facets=facet_tokens(kind=kind, trial_status=status, is_open=is_open, tag_slugs=tags),
-                url=f"/bench/{kind}/{i + 1}/", nct_id=nct, trial_status=status, is_open=is_open,
+                facets=facet_tokens(kind=kind, state=status, is_open=is_open, tag_slugs=tags),
+                url=f"/bench/{kind}/{i + 1}/", code=nct, state=status, is_open=is_open,
                 published_at=published, reviewed_on=published.date() if rng.random() < 0.5 else None,
             )
         )

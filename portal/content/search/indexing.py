@@ -6,74 +6,51 @@ from collections.abc import Callable, Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.utils.html import strip_tags
 
 from ..models import ContentBase, Status
-from .models import Kind, SearchEntry, SearchWord
+from ..registry import content_types, spec_for
+from .document import SearchDocument
+from .models import SearchEntry, SearchWord
 from .text import CAR_T_TOKEN, canonical_tokens, clean_text, facet_tokens, vocabulary
 
 BODY_LIMIT = 20_000  # characters of plain text indexed per item; enough for every real page
-KINDS = {"article": Kind.ARTICLE, "question": Kind.FAQ, "trial": Kind.TRIAL}
 
 
-def _plain(html: str, markdown: str) -> str:
-    return clean_text(" ".join(strip_tags(html or markdown or "").split()))
+def build_entry(item: ContentBase) -> SearchEntry:
+    """The index row for a published item of a registered type (unsaved), from its search document."""
+    spec = spec_for(item)
+    return entry_from_document(
+        spec.search_document(item), kind=spec.kind, content_type=ContentType.objects.get_for_model(item), pk=item.pk
+    )
 
 
-def _join(values) -> str:
-    return " ".join(str(v) for v in (values or []) if v)
-
-
-def build_entry(item: ContentBase, *, tags: Iterable | None = None) -> SearchEntry:
-    """The index row for a published item (unsaved). `tags` avoids a query when they were prefetched."""
-    tags = list(item.tags.all() if tags is None else tags)
-    title = clean_text(item.title)
-    summary = clean_text(item.summary)
-    body_parts = [_plain(item.body_html, item.body)]
-    identity = [title]
-    nct_id = trial_status = ""
-    is_open = False
-    if item._meta.model_name == "trial":
-        nct_id = item.nct_id
-        trial_status = item.overall_status
-        is_open = item.is_open
-        identity += [item.nct_id, item.acronym, _join(item.interventions)]
-        body_parts += [
-            clean_text(item.official_title),
-            _join(item.conditions),
-            _join(item.interventions),
-            _plain(item.what_it_means_html, item.what_it_means),
-            clean_text(item.brief_summary),
-        ]
-    body = " ".join(p for p in body_parts if p)[:BODY_LIMIT]
-    tag_names = "\n".join(tag.name for tag in tags)
-    identifiers = canonical_tokens(" ".join(identity))
-    if item._meta.model_name == "trial" and item.acronym:
-        identifiers.append(clean_text(item.acronym).lower())
+def entry_from_document(doc: SearchDocument, *, kind: str, content_type: ContentType, pk: int) -> SearchEntry:
+    title = clean_text(doc.title)
+    summary = clean_text(doc.summary)
+    body = " ".join(p for p in (clean_text(part) for part in doc.body) if p)[:BODY_LIMIT]
+    tag_names = "\n".join(name for _, name in doc.tags)
+    tag_slugs = [slug for slug, _ in doc.tags]
+    identifiers = canonical_tokens(" ".join([title, *doc.identifiers]))
+    identifiers += [clean_text(word).lower() for word in doc.keywords if word]
     terms = [t for t in canonical_tokens(" ".join([summary, body, tag_names])) if t not in identifiers]
-    kind = KINDS[item._meta.model_name]
-    reviewed = item.last_reviewed or (item.published_at.date() if item.published_at else None)
     return SearchEntry(
-        content_type=ContentType.objects.get_for_model(item),
-        object_id=item.pk,
+        content_type=content_type,
+        object_id=pk,
         kind=kind,
         title=title,
         summary=summary,
         body=body,
         tags=tag_names,
-        tag_slugs="," + ",".join(tag.slug for tag in tags) + "," if tags else "",
-        tag_list=[[tag.slug, tag.name] for tag in tags],
+        tag_list=[[slug, name] for slug, name in doc.tags],
         identifiers=" ".join(identifiers),
         terms=" ".join(terms),
-        facets=facet_tokens(
-            kind=kind, trial_status=trial_status, is_open=is_open, tag_slugs=[tag.slug for tag in tags]
-        ),
-        url=item.get_absolute_url(),
-        nct_id=nct_id,
-        trial_status=trial_status,
-        is_open=is_open,
-        published_at=item.published_at,
-        reviewed_on=reviewed,
+        facets=facet_tokens(kind=kind, state=doc.state, is_open=doc.is_open, tag_slugs=tag_slugs),
+        url=doc.url,
+        code=doc.code,
+        state=doc.state,
+        is_open=doc.is_open,
+        published_at=doc.published_at,
+        reviewed_on=doc.reviewed_on,
     )
 
 
@@ -91,7 +68,7 @@ def search_index_update(item: ContentBase) -> None:
     The old row is deleted and a new one inserted (rather than updated) so the entry id follows
     the last change: the backends use the newest ids first when a query matches too many rows.
     """
-    if item._meta.model_name not in KINDS or item.pk is None:
+    if spec_for(item) is None or item.pk is None:
         return
     with transaction.atomic():
         SearchEntry.objects.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk).delete()
@@ -102,9 +79,15 @@ def search_index_update(item: ContentBase) -> None:
 
 
 def search_index_rebuild(
-    *, models: Iterable[type[ContentBase]], batch_size: int = 500, progress: Callable[[int, int], None] | None = None
+    *,
+    models: Iterable[type[ContentBase]] | None = None,
+    batch_size: int = 500,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Replace the whole index with entries for every published item. Returns the number indexed."""
+    """Replace the whole index with entries for every published item (of every registered type,
+    unless `models` says which). Returns the number indexed."""
+    if models is None:
+        models = [spec.model for spec in content_types()]
     querysets = [model.objects.published().prefetch_related("tags").order_by("published_at", "pk") for model in models]
     total = sum(qs.count() for qs in querysets)
     done = 0
@@ -114,7 +97,7 @@ def search_index_rebuild(
         for qs in querysets:
             batch: list[SearchEntry] = []
             for item in qs.iterator(chunk_size=batch_size):
-                batch.append(build_entry(item, tags=item.tags.all()))
+                batch.append(build_entry(item))
                 if len(batch) >= batch_size:
                     done += _write_batch(batch)
                     if progress:
@@ -148,3 +131,8 @@ def search_index_optimise() -> None:
             cursor.execute("SELECT gin_clean_pending_list('content_searchentry_document_gin')")
             cursor.execute("ANALYZE content_searchentry")
             cursor.execute("ANALYZE content_searchword")
+
+
+def search_index_remove(item: ContentBase) -> None:
+    """Drop the item's entry (it was archived, sent back or is about to be deleted)."""
+    SearchEntry.objects.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk).delete()

@@ -1,5 +1,9 @@
 """The search index: one row per published item of any type, so one query ranks and paginates across types.
 
+Rows are built from each type's SearchDocument (see `document.py` and `portal.content.registry`);
+the table has no column for any one type: `code`, `state` and `is_open` hold whatever the type's
+document puts there (e.g. a registry number, a recruitment status, whether it recruits).
+
 Rows are written only by `portal.content.search.indexing` (from the moderation hooks and the rebuild
 command). The full-text part lives next to the table and is created by migration 0003 for the
 database in use: an FTS5 table kept in step by triggers on SQLite, a stored weighted `tsvector`
@@ -13,33 +17,28 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Kind(models.TextChoices):
-    ARTICLE = "article", _("Article")
-    FAQ = "faq", _("FAQ")
-    TRIAL = "trial", _("Trial")
-
-
 class SearchEntry(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
-    kind = models.CharField(max_length=10, choices=Kind.choices, db_index=True)
+    kind = models.CharField(max_length=10, db_index=True, help_text=_("The content type's registry kind."))
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True, help_text=_("Plain text of the body and other long fields."))
     tags = models.TextField(blank=True, help_text=_("Tag names, one per line."))
-    tag_slugs = models.TextField(blank=True, help_text=_("Tag slugs wrapped in commas, e.g. ,car-t,cd19,"))
     tag_list = models.JSONField(default=list, blank=True, help_text=_("[slug, name] pairs for display."))
     identifiers = models.TextField(
-        blank=True, help_text=_("Canonical NCT number, acronym, product codes and CAR T from the title.")
+        blank=True, help_text=_("Canonical codes from the title and the document's identifiers and keywords.")
     )
     terms = models.TextField(blank=True, help_text=_("Canonical codes and CAR T found in the rest of the text."))
     facets = models.TextField(
         blank=True, help_text=_("Kind, status and tags as words, for filtering in SQLite's FTS5.")
     )
     url = models.CharField(max_length=500)
-    nct_id = models.CharField(max_length=11, blank=True, db_index=True)
-    trial_status = models.CharField(max_length=30, blank=True, db_index=True)
-    is_open = models.BooleanField(default=False, help_text=_("A trial open to new participants."))
+    code = models.CharField(
+        max_length=40, blank=True, db_index=True, help_text=_("An exact identifier (e.g. a registry number).")
+    )
+    state = models.CharField(max_length=30, blank=True, db_index=True, help_text=_("A status value to filter on."))
+    is_open = models.BooleanField(default=False, help_text=_("Open to the public, e.g. recruiting."))
     published_at = models.DateTimeField(null=True, blank=True)
     reviewed_on = models.DateField(
         null=True, blank=True, help_text=_("Last medical review, or the publication date if never reviewed.")

@@ -1,4 +1,4 @@
-"""The site search: one ranked, filtered, paginated list over every published article, FAQ and trial."""
+"""The site search: one ranked, filtered, paginated list over every published item of every content type."""
 
 from __future__ import annotations
 
@@ -101,7 +101,7 @@ def search(
     *,
     kind: str | None = None,
     tag: str | None = None,
-    trial_status: str | None = None,
+    state: str | None = None,
     page: int = 1,
     per_page: int = PER_PAGE,
 ) -> SearchResults:
@@ -115,7 +115,7 @@ def search(
     parsed = parse_query(query)
     if parsed.is_empty:
         return results
-    filters = Filters(kind=kind or "", tag=tag or "", trial_status=trial_status or "")
+    filters = Filters(kind=kind or "", tag=tag or "", state=state or "")
     hits, total, page = _run(parsed, filters, max(page, 1), per_page)
     if not total:
         corrections = spelling_corrections(parsed.words)

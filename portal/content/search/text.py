@@ -20,6 +20,7 @@ MARK_START, MARK_END = "\x02", "\x03"
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 CAR_T_TOKEN = "cart"
+OPEN_STATE = "open"  # the state filter value that matches every item whose document is open
 
 # PostgreSQL's English stop words (Snowball), so natural questions behave the same on SQLite.
 STOP_WORDS = frozenset(
@@ -78,13 +79,16 @@ def facet_token(prefix: str, value: str) -> str:
     return prefix + re.sub(r"[^a-z0-9]", lambda m: f"x{ord(m.group()):x}", value.lower()) + "0"
 
 
-def facet_tokens(*, kind: str, trial_status: str, is_open: bool, tag_slugs: list[str]) -> str:
-    """Filter values as words, so SQLite's FTS5 applies filters inside the full-text match."""
+def facet_tokens(*, kind: str, state: str, is_open: bool, tag_slugs: list[str]) -> str:
+    """Filter values as words, so SQLite's FTS5 applies filters inside the full-text match.
+
+    An open item also carries the state OPEN_STATE, so one filter finds every open state.
+    """
     tokens = [facet_token("kind", kind)]
-    if trial_status:
-        tokens.append(facet_token("status", trial_status))
+    if state:
+        tokens.append(facet_token("status", state))
     if is_open:
-        tokens.append(facet_token("status", "open"))
+        tokens.append(facet_token("status", OPEN_STATE))
     tokens += [facet_token("tag", slug) for slug in tag_slugs]
     return " ".join(tokens)
 

@@ -17,7 +17,7 @@ class SearchView(TemplateView):
         if form.is_valid() and form.cleaned_data["q"]:
             data = form.cleaned_data
             results = selectors.search(
-                data["q"], kind=data["type"], tag=data["tag"], trial_status=data["status"], page=data["page"] or 1
+                data["q"], kind=data["type"], tag=data["tag"], state=data["status"], page=data["page"] or 1
             )
         querystring = self.request.GET.copy()
         querystring.pop("page", None)

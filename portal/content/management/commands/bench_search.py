@@ -13,6 +13,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from django.db.utils import OperationalError
 
 from portal.content.search import benchmark
 from portal.content.search.indexing import search_index_optimise
@@ -62,8 +63,6 @@ class Command(BaseCommand):
     def _ensure_database(self) -> None:
         if connection.vendor != "postgresql":
             return
-        from django.db.utils import OperationalError
-
         try:
             connection.ensure_connection()
         except OperationalError:

@@ -1,4 +1,4 @@
-"""Rebuild the search index from every published article, FAQ and trial.
+"""Rebuild the search index from every published item of every registered content type.
 
 Normally the index follows each publish, edit, send-back and archive by itself; run this after a
 bulk import, a restore, or a change to what gets indexed. It replaces the index in one transaction,

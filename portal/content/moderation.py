@@ -1,0 +1,88 @@
+"""The moderation rules the core owns: who may edit or moderate, which status changes are allowed,
+and the history they leave.
+
+`status_transition` writes only the status and its ModerationEvent. It is a building block for the
+actions in `portal/actions/`, which add everything else a status change means (search index,
+alerts); call those, not this.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import ContentBase, ModerationEvent, Status
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractUser as User
+
+
+def can_edit(user: User | None, item_or_model) -> bool:
+    if user is None:
+        return False
+    opts = item_or_model._meta
+    return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+def can_moderate(user: User | None, item_or_model) -> bool:
+    if user is None:
+        return False
+    return user.has_perm(f"{item_or_model._meta.app_label}.moderate_content")
+
+
+
+def can_edit_fields(user: User | None, item: ContentBase) -> bool:
+    """Editors change drafts and items in review; a published (or archived) item is changed only by
+    moderators, or by an editor after a moderator sends it back to draft, so nothing unreviewed
+    reaches the public page."""
+    if not can_edit(user, item):
+        return False
+    return item.pk is None or item.status in {Status.DRAFT, Status.IN_REVIEW} or can_moderate(user, item)
+
+def status_transition(
+    *,
+    item: ContentBase,
+    actor: User | None,
+    allowed_from: set[str],
+    to: str,
+    comment: str = "",
+    published_at=None,
+) -> ContentBase:
+    """Validate and write one status change and its ModerationEvent (call inside a transaction).
+
+    The first publication sets `published_at` (now, or the given time for content that was
+    public elsewhere before, such as the demo).
+    """
+    if item.status not in allowed_from:
+        raise ValidationError(
+            _("“%(title)s” is %(status)s and cannot become %(to)s.")
+            % {"title": item.title, "status": item.get_status_display().lower(), "to": Status(to).label.lower()}
+        )
+    from_status = item.status
+    item.status = to
+    fields = ["status", "updated_at"]
+    if to == Status.PUBLISHED and item.published_at is None:
+        item.published_at = published_at or timezone.now()
+        fields.append("published_at")
+    item.full_clean()
+    item.save(update_fields=fields)
+    ModerationEvent.objects.create(
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        actor=actor,
+        from_status=from_status,
+        to_status=to,
+        comment=comment,
+    )
+    return item
+
+
+def moderation_history(item: ContentBase) -> QuerySet[ModerationEvent]:
+    return ModerationEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(item), object_id=item.pk
+    ).select_related("actor")

@@ -1,0 +1,243 @@
+"""One admin base for every moderated content type (each app's admin subclasses `ContentAdmin`).
+
+Status is read-only in every form: it changes only through the admin actions below, which call
+`portal.actions` (and so check the moderator permission, write the history and update the search
+index and alerts). It lives above the core because it calls those actions.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from portal.actions.archive import content_archive
+from portal.actions.delete import content_delete
+from portal.actions.publish import content_publish
+from portal.actions.save import content_changed, content_save_fields
+from portal.actions.send_back import content_send_back
+from portal.actions.submit import content_submit
+from portal.content.markdown import prerender_markdown
+from portal.content.models import ModerationEvent, Status
+from portal.content.moderation import can_edit_fields, can_moderate
+from portal.content.tagging import BoundedTagField, check_tag_creation
+
+
+class ModerationHistoryInline(GenericTabularInline):
+    model = ModerationEvent
+    ct_field = "content_type"
+    ct_fk_field = "object_id"
+    fields = ("created_at", "actor", "from_status", "to_status", "comment")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = gettext_lazy("Moderation history")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+
+def _apply(modeladmin, request, queryset, service, done_message: str, **kwargs) -> None:
+    done, failed = 0, []
+    for item in queryset:
+        try:
+            service(item=item, **kwargs)
+            done += 1
+        except (PermissionDenied, ValidationError) as exc:
+            failed.append(f"{item}: {' '.join(getattr(exc, 'messages', [str(exc)]))}")
+    if done:
+        modeladmin.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+    for failure in failed:
+        modeladmin.message_user(request, failure, messages.ERROR)
+
+
+@admin.action(description=gettext_lazy("Submit for review"), permissions=["change"])
+def submit_for_review(modeladmin, request, queryset):
+    _apply(
+        modeladmin,
+        request,
+        queryset,
+        content_submit,
+        _("%(count)d item(s) submitted for review."),
+        user=request.user,
+    )
+
+
+@admin.action(description=gettext_lazy("Publish"), permissions=["moderate"])
+def publish(modeladmin, request, queryset):
+    _apply(
+        modeladmin,
+        request,
+        queryset,
+        content_publish,
+        _("%(count)d item(s) published."),
+        moderator=request.user,
+    )
+
+
+@admin.action(description=gettext_lazy("Archive"), permissions=["moderate"])
+def archive(modeladmin, request, queryset):
+    _apply(
+        modeladmin,
+        request,
+        queryset,
+        content_archive,
+        _("%(count)d item(s) archived."),
+        moderator=request.user,
+    )
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(
+        label=gettext_lazy("What needs to change?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("The author sees this in the item's moderation history."),
+    )
+
+
+@admin.action(description=gettext_lazy("Send back to draft (with a comment)"), permissions=["moderate"])
+def send_back(modeladmin, request, queryset):
+    form = SendBackForm(request.POST if "apply" in request.POST else None)
+    if form.is_valid():
+        _apply(
+            modeladmin,
+            request,
+            queryset,
+            content_send_back,
+            _("%(count)d item(s) sent back to draft."),
+            moderator=request.user,
+            comment=form.cleaned_data["comment"],
+        )
+        return None
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": _("Send back to draft"),
+        "opts": modeladmin.model._meta,
+        "queryset": queryset,
+        "form": form,
+        "action_checkbox_name": ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/content/send_back.html", context)
+
+
+class StatusListFilter(admin.SimpleListFilter):
+    """Status filter that keeps "In review" first: it is the moderators' queue."""
+
+    title = gettext_lazy("status")
+    parameter_name = "status__exact"
+
+    def lookups(self, request, model_admin):
+        return [(Status.IN_REVIEW, Status.IN_REVIEW.label)] + [
+            (value, label) for value, label in Status.choices if value != Status.IN_REVIEW
+        ]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(status=self.value()) if self.value() else queryset
+
+
+class ContentAdmin(admin.ModelAdmin):
+    list_display = ("title", "status", "tag_list", "author", "updated_at", "published_at", "last_reviewed")
+    list_filter = (StatusListFilter, "tags", "last_reviewed")
+    search_fields = ("title", "summary", "body")
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ("status", "author", "created_at", "updated_at", "published_at", "preview_link")
+    list_select_related = ("author",)
+    date_hierarchy = None
+    actions = [submit_for_review, publish, send_back, archive]
+    inlines = [ModerationHistoryInline]
+    content_fields = ("title", "slug", "summary", "body", "tags", "last_reviewed")
+    save_on_top = True
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (None, {"fields": self.content_fields}),
+            (
+                _("Moderation"),
+                {"fields": ("status", "preview_link", "author", "created_at", "updated_at", "published_at")},
+            ),
+        ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).prefetch_related("tags")
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The admin wraps a POST in one transaction; render the Markdown before it, so the database
+        # (SQLite's single writer) is locked only for the write itself.
+        if request.method == "POST":
+            prerender_markdown(self.model, request.POST.dict())
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "tags":
+            kwargs["form_class"] = BoundedTagField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if "tags" not in form.base_fields:
+            return form
+
+        def clean_tags(self):
+            names = self.cleaned_data["tags"]
+            check_tag_creation(request.user, names)
+            return names
+
+        return type(form.__name__, (form,), {"clean_tags": clean_tags})
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        # Published items open read-only for editors (can_edit_fields says why).
+        if obj is not None and not can_edit_fields(request.user, obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_moderate_permission(self, request: HttpRequest) -> bool:
+        return can_moderate(request.user, self.model)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Published history matters: archive instead. Superusers can still delete.
+        return request.user.is_superuser
+
+    @admin.display(description=gettext_lazy("tags"))
+    def tag_list(self, obj) -> str:
+        return ", ".join(tag.name for tag in obj.tags.all())
+
+    @admin.display(description=gettext_lazy("preview"))
+    def preview_link(self, obj) -> str:
+        if obj is None or obj.pk is None:
+            return "-"
+        opts = obj._meta
+        url = reverse("preview", kwargs={"app_label": opts.app_label, "model_name": opts.model_name, "pk": obj.pk})
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Preview as the public will see it")
+        )
+
+    def delete_model(self, request, obj) -> None:
+        content_delete(item=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for item in queryset:
+            content_delete(item=item, user=request.user)
+
+    def save_model(self, request, obj, form, change) -> None:
+        # Fields only: the tags and inlines are saved after this, in save_related.
+        content_save_fields(item=obj, user=request.user)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        # Everything is written now: search index and alerts follow, once (the admin view's transaction).
+        content_changed(item=form.instance)

@@ -1,0 +1,209 @@
+"""Load the demo content in data.py through the same services editors use.
+
+Idempotent by design: accounts are found by username, categories and articles/FAQs by slug and
+trials by NCT number. Anything already there is left exactly as it is (an editor may have changed
+it), so a second run creates nothing and changes nothing.
+
+Every item goes through the actions editors use (`content_save`, `content_submit`,
+`content_publish` in `portal/actions/`), so the moderation history, the search index and the alerts
+are the same as for real content. Published items are published at their fixed demo date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import inspect
+import secrets
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from articles.models import Article, Source
+from faq.models import Category, Question
+from portal.actions.publish import content_publish
+from portal.actions.save import content_save
+from portal.actions.submit import content_submit
+from portal.content.models import ContentBase
+from trials.choices import sponsor_type_for
+from trials.models import Location, Trial
+from trials.registry.classify import guess_condition_groups
+from trials.registry.parse import normalise_key
+
+from . import data
+
+# Demo dates are calendar days; publish them at a fixed time of day so pages show the same date everywhere.
+PUBLISH_TIME = datetime.time(9, 0, tzinfo=datetime.UTC)
+
+
+class DemoContentError(Exception):
+    """The database is not ready for the demo content (message says what to do)."""
+
+
+@dataclass
+class AccountResult:
+    username: str
+    group: str
+    password: str | None  # Only set when the account was created in this run.
+
+
+@dataclass
+class LoadReport:
+    accounts: list[AccountResult] = field(default_factory=list)
+    created: Counter[str] = field(default_factory=Counter)
+    existing: Counter[str] = field(default_factory=Counter)
+
+
+def demo_content_load() -> LoadReport:
+    """Create whatever demo accounts and content are missing, in one transaction."""
+    report = LoadReport()
+    with transaction.atomic():
+        users = {account["username"]: _account_ensure(account, report) for account in data.ACCOUNTS}
+        editor, moderator = users["editor"], users["moderator"]
+        categories = _categories_ensure(report)
+        for spec in data.TRIALS:
+            _trial_ensure(spec, editor=editor, moderator=moderator, report=report)
+        for spec in data.ARTICLES:
+            _article_ensure(spec, editor=editor, moderator=moderator, report=report)
+        for spec in data.QUESTIONS:
+            _question_ensure(spec, categories=categories, editor=editor, moderator=moderator, report=report)
+    return report
+
+
+# ---------------------------------------------------------------------------------------------
+# Accounts and categories
+
+
+def _account_ensure(spec: dict[str, str], report: LoadReport):
+    User = get_user_model()
+    username, group_name = spec["username"], spec["group"]
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        report.accounts.append(AccountResult(username, group_name, None))
+        report.existing["accounts"] += 1
+        return user
+    group = Group.objects.filter(name=group_name).first()
+    if group is None:
+        raise DemoContentError(f"The {group_name!r} group is missing. Run `python manage.py migrate` first.")
+    password = secrets.token_urlsafe(12)
+    user = User.objects.create_user(
+        username=username, password=password, is_staff=True, display_name=spec["display_name"]
+    )
+    user.groups.add(group)
+    report.accounts.append(AccountResult(username, group_name, password))
+    report.created["accounts"] += 1
+    return user
+
+
+def _categories_ensure(report: LoadReport) -> dict[str, Category]:
+    categories = {}
+    for spec in data.CATEGORIES:
+        category, created = Category.objects.get_or_create(
+            slug=spec["slug"],
+            defaults={"name": spec["name"], "description": spec["description"], "position": spec["position"]},
+        )
+        (report.created if created else report.existing)["categories"] += 1
+        categories[category.slug] = category
+    return categories
+
+
+# ---------------------------------------------------------------------------------------------
+# Content
+
+
+def _text(value: str) -> str:
+    """Data-file text without the indentation it has in data.py."""
+    return inspect.cleandoc(value)
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _walk_workflow(item: ContentBase, spec: dict[str, Any], *, editor, moderator) -> None:
+    """Move a saved draft to the spec's workflow state; published items get the fixed demo date."""
+    if spec["workflow"] in (data.IN_REVIEW, data.PUBLISHED):
+        content_submit(item=item, user=editor)
+    if spec["workflow"] == data.PUBLISHED:
+        published_at = datetime.datetime.combine(_date(spec["published_on"]), PUBLISH_TIME)
+        content_publish(item=item, moderator=moderator, comment="Demo content.", published_at=published_at)
+
+
+def _trial_ensure(spec: dict[str, Any], *, editor, moderator, report: LoadReport) -> None:
+    if Trial.objects.filter(nct_id=spec["nct_id"]).exists():
+        report.existing["trials"] += 1
+        return
+    trial = Trial(
+        nct_id=spec["nct_id"],
+        slug=spec["slug"],
+        summary=spec["summary"],
+        body=_text(spec["body"]),
+        what_it_means=_text(spec["what_it_means"]),
+        car_t_target=spec["car_t_target"],
+        last_reviewed=_date(spec["last_reviewed"]),
+    )
+    for name, value in spec["registry"].items():
+        if name in ("first_posted", "last_update_posted"):
+            setattr(trial, name, _date(value))
+        else:
+            setattr(trial, name, value)
+    # The finder's derived fields, worked out the same way as a registry import does.
+    trial.condition_groups = list(guess_condition_groups(trial.conditions, [trial.title, trial.official_title]))
+    trial.sponsor_type = sponsor_type_for(trial.sponsor_class)
+    if spec["registry_checked_at"]:
+        trial.last_checked_at = datetime.datetime.fromisoformat(spec["registry_checked_at"])
+    content_save(item=trial, user=editor, tags=spec["tags"])
+    for location in spec["locations"]:
+        site = Location(trial=trial, key=normalise_key(location["facility"], location["city"], location["country"]),
+                        **location)
+        site.full_clean()
+        site.save()
+    _walk_workflow(trial, spec, editor=editor, moderator=moderator)
+    report.created["trials"] += 1
+
+
+def _article_ensure(spec: dict[str, Any], *, editor, moderator, report: LoadReport) -> None:
+    if Article.objects.filter(slug=spec["slug"]).exists():
+        report.existing["articles"] += 1
+        return
+    article = Article(
+        slug=spec["slug"],
+        title=spec["title"],
+        summary=spec["summary"],
+        body=_text(spec["body"]),
+        last_reviewed=_date(spec["last_reviewed"]),
+    )
+    content_save(item=article, user=editor, tags=spec["tags"])
+    for position, source_spec in enumerate(spec["sources"]):
+        source = Source(article=article, position=position, **source_spec)
+        source.full_clean()
+        source.save()
+    trials = list(Trial.objects.filter(nct_id__in=spec["related_trials"]))
+    missing = set(spec["related_trials"]) - {trial.nct_id for trial in trials}
+    if missing:
+        raise DemoContentError(f"Article {spec['slug']!r} links to unknown trials: {', '.join(sorted(missing))}")
+    article.related_trials.set(trials)
+    _walk_workflow(article, spec, editor=editor, moderator=moderator)
+    report.created["articles"] += 1
+
+
+def _question_ensure(spec: dict[str, Any], *, categories, editor, moderator, report: LoadReport) -> None:
+    if Question.objects.filter(slug=spec["slug"]).exists():
+        report.existing["faqs"] += 1
+        return
+    question = Question(
+        slug=spec["slug"],
+        title=spec["title"],
+        category=categories[spec["category"]],
+        position=spec["position"],
+        featured=spec["featured"],
+        summary=spec["summary"],
+        body=_text(spec["body"]),
+        last_reviewed=_date(spec["last_reviewed"]),
+    )
+    content_save(item=question, user=editor, tags=spec["tags"])
+    _walk_workflow(question, spec, editor=editor, moderator=moderator)
+    report.created["faqs"] += 1

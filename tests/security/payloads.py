@@ -1,0 +1,92 @@
+"""The XSS payload corpus: every payload calls window.__xss(<its number>) if it ever runs.
+
+Script tags, event handlers, javascript:/data:/vbscript: URLs in Markdown links and images, entity and
+mixed-case variants, SVG and MathML, iframe/object/embed, template syntax (Django, Jinja, Angular,
+Vue), Unicode tricks (full-width, zero-width, right-to-left override), and attribute/context breakouts.
+"""
+
+from __future__ import annotations
+
+_RAW = [
+    "<script>__xss(N)</script>",
+    "<SCRIPT>__xss(N)</SCRIPT>",
+    "<ScRiPt>__xss(N)</sCrIpT>",
+    "<script src=data:,__xss(N)></script>",
+    "<script>/*</script><script>*/__xss(N)</script>",
+    "<<script>__xss(N)//<</script>",
+    "<img src=x onerror=__xss(N)>",
+    "<IMG SRC=x OnErRoR=__xss(N)>",
+    '<img src="x" onerror="__xss(N)">',
+    "<img src=x onerror=&#95;&#95;xss(N)>",
+    "<img src=x onerror=\\u005f\\u005fxss(N)>",
+    "<img/src=x/onerror=__xss(N)>",
+    "<svg onload=__xss(N)>",
+    "<svg><script>__xss(N)</script></svg>",
+    "<svg><animate onbegin=__xss(N) attributeName=x dur=1s>",
+    '<svg><a xlink:href="javascript:__xss(N)"><text x="20" y="20">x</text></a></svg>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=__xss(N)>",
+    "<body onload=__xss(N)>",
+    "<details open ontoggle=__xss(N)>",
+    "<input autofocus onfocus=__xss(N)>",
+    "<select autofocus onfocus=__xss(N)>",
+    "<textarea autofocus onfocus=__xss(N)></textarea>",
+    "<marquee onstart=__xss(N)>x</marquee>",
+    "<video><source onerror=__xss(N)></video>",
+    "<audio src=x onerror=__xss(N)>",
+    "<iframe src=javascript:__xss(N)></iframe>",
+    '<iframe srcdoc="<script>parent.__xss(N)</script>"></iframe>',
+    "<object data=javascript:__xss(N)></object>",
+    '<embed src="javascript:__xss(N)">',
+    '<a href="javascript:__xss(N)" id=xssN>click</a>',
+    '<a href="JaVaScRiPt:__xss(N)">x</a>',
+    '<a href="&#106;avascript:__xss(N)">x</a>',
+    '<a href="jav&#x09;ascript:__xss(N)">x</a>',
+    '<a href=" javascript:__xss(N)">x</a>',
+    '<form action="javascript:__xss(N)"><button>x</button></form>',
+    '<button formaction="javascript:__xss(N)">x</button>',
+    '<meta http-equiv="refresh" content="0;url=javascript:__xss(N)">',
+    '<base href="javascript:__xss(N)//">',
+    '<link rel=stylesheet href="javascript:__xss(N)">',
+    "<style>@import 'javascript:__xss(N)';</style>",
+    '<div style="background:url(javascript:__xss(N))">x</div>',
+    "[click](javascript:__xss(N))",
+    "[click](JAVASCRIPT:__xss(N))",
+    "[click](javascript&#58;__xss(N))",
+    "[click](data:text/html;base64,PHNjcmlwdD5wYXJlbnQuX194c3MoTik8L3NjcmlwdD4=)",
+    "[click](vbscript:__xss(N))",
+    "[click](<javascript:__xss(N)>)",
+    '[click](https://example.org "x\\" onmouseover=\\"__xss(N)")',
+    "![img](javascript:__xss(N))",
+    '![img](x" onerror="__xss(N))',
+    "![img](data:image/svg+xml,<svg onload=__xss(N)>)",
+    "[ref]\n\n[ref]: javascript:__xss(N)",
+    "<javascript:__xss(N)>",
+    "`<script>__xss(N)</script>`",
+    "```html\n<script>__xss(N)</script>\n```",
+    '"><script>__xss(N)</script>',
+    "'><img src=x onerror=__xss(N)>",
+    '" onmouseover="__xss(N)" x="',
+    "</title><script>__xss(N)</script>",
+    "</textarea><script>__xss(N)</script>",
+    "</script><script>__xss(N)</script>",
+    "{{ '<script>__xss(N)</script>'|safe }}",
+    "{% autoescape off %}<script>__xss(N)</script>{% endautoescape %}",
+    "{{constructor.constructor('__xss(N)')()}}",
+    "${__xss(N)}",
+    "<scr\u200bipt>__xss(N)</scr\u200bipt>",
+    "\uff1cscript\uff1e__xss(N)\uff1c/script\uff1e",
+    "\u202e<img src=x onerror=__xss(N)>",
+    "<img src=x onerror=__xss(N)//\u2028>",
+    "&lt;script&gt;__xss(N)&lt;/script&gt;",
+    "&#60;script&#62;__xss(N)&#60;/script&#62;",
+    "<!--<img src=--><img src=x onerror=__xss(N)//>",
+    "<noscript><p title=\"</noscript><img src=x onerror=__xss(N)>\">",
+    "<template><script>__xss(N)</script></template><div is=x>",
+]
+
+PAYLOADS: list[str] = [raw.replace("N", str(n)) for n, raw in enumerate(_RAW)]
+
+
+def one_line(text: str, limit: int) -> str:
+    """The payload as a title or tag: one line (titles refuse control characters) and within the limit."""
+    return " ".join(text.split())[:limit]
