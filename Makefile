@@ -35,11 +35,14 @@ run: demo static
 	@$(BIN)/python -m portal.envfile --port $(PORT) --update-port
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Production-like on one machine: gunicorn (deploy/gunicorn.conf.py) with DEBUG off and the settings in
-# .env (written on the first run with a random secret key, for plain HTTP on loopback; edit it freely).
+# Production-like on one machine: gunicorn (deploy/gunicorn.conf.py) with DEBUG forced off and the settings in
+# .env (written by `make install`); plain HTTP on loopback unless .env sets the secure switches.
 serve: install
 	@test -f .env || { $(BIN)/python deploy/make_env.py > .env && chmod 600 .env && echo "Wrote .env"; }
 	set -a && . ./.env && set +a && \
+	  export DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	    DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-0}" DJANGO_SECURE_COOKIES="$${DJANGO_SECURE_COOKIES:-0}" \
+	    DJANGO_SECURE_HSTS_SECONDS="$${DJANGO_SECURE_HSTS_SECONDS:-0}" && \
 	  $(BIN)/python manage.py migrate --noinput && $(BIN)/python manage.py createcachetable && \
 	  $(BIN)/python manage.py load_demo_content && $(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
 	  GUNICORN_BIND=127.0.0.1:$(PORT) exec $(BIN)/gunicorn --config deploy/gunicorn.conf.py
