@@ -3,7 +3,7 @@
 Written for the portal in plain UK English. Facts that can change carry a date in the text.
 
 Registry facts of the three trials marked `registry_checked_at` were copied from the full
-ClinicalTrials.gov records fetched on 15 September 2026 (../shared/data/ctgov, see its SOURCES.md);
+ClinicalTrials.gov records fetched on 15 September 2026 (trials/fixtures/ctgov, see its SOURCES.md);
 a test checks they still match those files. They are stored here so the demo loads on a machine
 without that folder. The other trials keep only a few registry facts, each dated in its body text
 ("Registry facts as of ..."), for the registry refresh to complete and correct.
