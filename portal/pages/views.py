@@ -10,6 +10,7 @@ from django.views.generic import DetailView, TemplateView
 
 from faq import services as faq_services
 from faq import throttle
+from faq.forms import started_token, token_use
 from faq.models import SubmissionKind
 
 from .forms import ContactForm
@@ -61,16 +62,21 @@ class ContactView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         return self.render_form(ContactForm(user=request.user))
 
+    def kept(self) -> ContactForm:
+        """What was typed, on a fresh form (a new fill-time token), for a refusal after validation."""
+        return ContactForm(initial={**self.request.POST.dict(), "started": started_token()}, user=self.request.user)
+
     def post(self, request: HttpRequest) -> HttpResponse:
         form = ContactForm(request.POST, user=request.user)
-        if throttle.ask_limited(request):
-            return self.render_form(ContactForm(initial=request.POST.dict(), user=request.user), 429, rate_limited=True)
         if not form.is_valid():
             return self.render_form(form)
+        if not token_use(form.token_nonce):  # the same form sent twice (double click or replay)
+            return self.render_form(self.kept(), 409, already_sent=True)
+        if not throttle.ask_take(request):  # one allowance shared with the question form
+            return self.render_form(self.kept(), 429, rate_limited=True)
         submission = faq_services.submission_create(
             user=request.user, kind=SubmissionKind.CONTACT, **form.submission_data()
         )
-        throttle.ask_record(request)
         request.session[CONTACT_SESSION_KEY] = submission.reference
         return redirect("pages:contact_thanks")
 
