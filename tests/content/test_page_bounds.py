@@ -36,8 +36,8 @@ PAGES = [
     (lambda: reverse("faq:list"), 3),  # categories with counts, top rows per category, tags
     (lambda: reverse("faq:category", args=["topic-1"]), 4),  # category, count, rows, tags
     (lambda: reverse("trials:list") + "?status=", 9),  # count, rows, tags + six facet counts
-    (lambda: reverse("tag", args=["a"]), 7),  # tag + (rows, tags) per type
-    (lambda: reverse("tag", args=["a"]) + "?type=question&page=2", 4),  # tag, count, rows, tags
+    (lambda: reverse("tag", args=["a"]), 8),  # tag + topic description + (rows, tags) per type
+    (lambda: reverse("tag", args=["a"]) + "?type=question&page=2", 5),  # tag, topic description, count, rows, tags
     (lambda: reverse("search:results") + "?q=article", None),  # search: tested in test_search.py
 ]
 
