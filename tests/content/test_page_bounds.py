@@ -89,7 +89,7 @@ DEEP_PAGES = [
     ("/articles/?page=30", 3),
     ("/trials/?status=&page=15", 9),
     ("/faq/category/topic-2/?page=5", 4),
-    ("/tags/a/?type=trial&page=15", 4),
+    ("/tags/a/?type=trial&page=15", 5),  # tag, topic description, count, rows, tags
 ]
 
 def test_faq_page_shows_the_top_questions_and_links_each_category(client, categories):
