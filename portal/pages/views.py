@@ -62,15 +62,18 @@ class ContactView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         return self.render_form(ContactForm(user=request.user))
 
+    def kept(self) -> ContactForm:
+        """What was typed, on a fresh form (a new fill-time token), for a refusal after validation."""
+        return ContactForm(initial={**self.request.POST.dict(), "started": started_token()}, user=self.request.user)
+
     def post(self, request: HttpRequest) -> HttpResponse:
         form = ContactForm(request.POST, user=request.user)
         if not form.is_valid():
             return self.render_form(form)
-        kept = ContactForm(initial={**request.POST.dict(), "started": started_token()}, user=request.user)
-        if not token_use(form.token_nonce):  # the same form sent twice (a double click or a replay)
-            return self.render_form(kept, 409, already_sent=True)
-        if not throttle.ask_take(request):  # one atomic unit of the question form's allowance
-            return self.render_form(kept, 429, rate_limited=True)
+        if not token_use(form.token_nonce):  # the same form sent twice (double click or replay)
+            return self.render_form(self.kept(), 409, already_sent=True)
+        if not throttle.ask_take(request):  # one allowance shared with the question form
+            return self.render_form(self.kept(), 429, rate_limited=True)
         submission = faq_services.submission_create(
             user=request.user, kind=SubmissionKind.CONTACT, **form.submission_data()
         )

@@ -36,8 +36,8 @@ PAGES = [
     (lambda: reverse("faq:list"), 3),  # categories with counts, top rows per category, tags
     (lambda: reverse("faq:category", args=["topic-1"]), 4),  # category, count, rows, tags
     (lambda: reverse("trials:list") + "?status=", 9),  # count, rows, tags + six facet counts
-    (lambda: reverse("tag", args=["a"]), 8),  # tag + the topic description + (rows, tags) per type
-    (lambda: reverse("tag", args=["a"]) + "?type=question&page=2", 5),  # tag, description, count, rows, tags
+    (lambda: reverse("tag", args=["a"]), 8),  # tag + topic description + (rows, tags) per type
+    (lambda: reverse("tag", args=["a"]) + "?type=question&page=2", 5),  # tag, topic description, count, rows, tags
     (lambda: reverse("search:results") + "?q=article", None),  # search: tested in test_search.py
 ]
 
@@ -89,7 +89,7 @@ DEEP_PAGES = [
     ("/articles/?page=30", 3),
     ("/trials/?status=&page=15", 9),
     ("/faq/category/topic-2/?page=5", 4),
-    ("/tags/a/?type=trial&page=15", 5),
+    ("/tags/a/?type=trial&page=15", 5),  # tag, topic description, count, rows, tags
 ]
 
 def test_faq_page_shows_the_top_questions_and_links_each_category(client, categories):

@@ -174,3 +174,13 @@ def test_member_contact_uses_the_account_address(client):
 def test_contact_thanks_without_a_message_goes_back_to_the_form(client):
     response = client.get(reverse("pages:contact_thanks"))
     assert response.status_code == 302 and response["Location"] == CONTACT
+
+
+def test_the_same_contact_form_sent_twice_is_accepted_once_and_keeps_the_text(client):
+    data = contact_data()
+    assert client.post(CONTACT, data).status_code == 302
+    response = client.post(CONTACT, data)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "This form was already sent" in html and "looks out of date" in html
+    assert Submission.objects.count() == 1

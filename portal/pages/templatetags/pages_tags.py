@@ -40,6 +40,11 @@ def capture(parser, token):
     return CaptureNode(nodelist, bits[2])
 
 
+def _is_error_page(context) -> bool:
+    """Django's 404 handler renders with `request_path`: an error page has no address of its own to share."""
+    return "request_path" in context or "request" not in context
+
+
 def _page_meta(context):
     """Built once per render (the head and the end of the body both need it)."""
     request = context["request"]
@@ -55,8 +60,8 @@ def _page_meta(context):
 @register.simple_tag(takes_context=True)
 def page_head(context) -> str:
     """Canonical link, feed links, Open Graph and Twitter card meta."""
-    if "request" not in context:
-        return ""
+    if _is_error_page(context):
+        return mark_safe('<meta name="robots" content="noindex">') if "request" in context else ""
     meta, title, description = _page_meta(context)
     return render_to_string(
         "pages/_head.html",
@@ -68,7 +73,7 @@ def page_head(context) -> str:
 @register.simple_tag(takes_context=True)
 def page_structured_data(context) -> str:
     """The page's JSON-LD, at the end of the body: search engines read it anywhere, readers never see it."""
-    if "request" not in context:
+    if _is_error_page(context):
         return ""
     meta, _title, _description = _page_meta(context)
     return meta.json_ld
@@ -102,7 +107,7 @@ def tag_description(tag) -> str:
 @register.inclusion_tag("pages/_print_note.html", takes_context=True)
 def print_note(context) -> dict:
     """Printed pages say where they came from and how current they are (hidden on screen)."""
-    if "request" not in context:
+    if _is_error_page(context):
         return {}
     meta, _title, _description = _page_meta(context)
     obj = context.get("object")
