@@ -13,10 +13,11 @@ from django.test import Client
 from django.urls import reverse
 
 from portal.accounts.models import Bookmark, TagFollow
-from portal.accounts.services import bookmark_create, tag_follow, trial_follow
+from portal.accounts.services import bookmark_create, tag_follow
 from portal.content.models import Status
 from tests.accounts.conftest import make_member
 from tests.factories import ArticleFactory, QuestionFactory, SubmissionFactory, TrialFactory
+from trials.follows import trial_follow
 from trials.models import TrialFollow
 
 pytestmark = pytest.mark.django_db
