@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import DetailView, ListView
 
@@ -21,6 +22,9 @@ from .selectors import near_trial_distances, trial_facets, trials_filtered
 
 # The pre-check's answers are health data: never in an error report either.
 _private_answers = method_decorator(sensitive_post_parameters(), name="dispatch")
+# The pre-check POST changes nothing (answers are compared in memory and rendered back), so a CSRF
+# token protects nothing there; without one the finder and trial pages stay in the shared page cache.
+_no_csrf_needed = method_decorator(csrf_exempt, name="dispatch")
 
 DEFAULT_DISTANCE = 100
 SECONDARY_SHOWN = 5
@@ -45,6 +49,7 @@ class PrecheckMixin:
         return PrecheckForm(), None
 
 
+@_no_csrf_needed
 @_private_answers
 class TrialListView(PrecheckMixin, ListView):
     """The trial finder: MS first, open trials by default, every filter in the URL, counts per option.
@@ -196,6 +201,7 @@ class TrialListView(PrecheckMixin, ListView):
         return context
 
 
+@_no_csrf_needed
 @_private_answers
 class TrialDetailView(PrecheckMixin, DetailView):
     def get_queryset(self) -> QuerySet[Trial]:
