@@ -185,7 +185,7 @@ class TermFactory(ContentFactory):
     @factory.post_generation
     def variants(self, create, extracted, **kwargs):
         from portal.glossary.models import Variant
-        from portal.glossary.services import glossary_version_bump, term_search_expansions_update
+        from portal.glossary.services import glossary_version_bump
 
         if not create:
             return
@@ -193,4 +193,11 @@ class TermFactory(ContentFactory):
             text, match_case = value if isinstance(value, tuple) else (value, False)
             Variant.objects.create(term=self, text=text, match_case=match_case)
         glossary_version_bump()
-        term_search_expansions_update(self)
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        from portal.glossary.services import term_search_expansions_update
+
+        super()._after_postgeneration(instance, create, results)  # walks the term to its status
+        if create:
+            term_search_expansions_update(instance)  # as glossary_item_changed does after commit
