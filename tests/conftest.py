@@ -9,6 +9,9 @@ from django.test import Client
 
 from tests.factories import UserFactory
 
+# One set of browser fixtures (one session browser) for tests/browser and tests/security.
+pytest_plugins = ["tests.browser.fixtures"]
+
 # Fast to hash; also for data built once per module (before `_test_settings` applies), whose
 # passwords the tests must be able to check.
 FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,3 +1,2 @@
-"""The security suite reuses the browser tests' launcher and fixtures (Debian's Chromium, never a download)."""
-
-from tests.browser.conftest import browser, log_in  # noqa: F401
+"""The security suite's browser tests use the shared browser fixtures (tests/browser/fixtures.py, loaded by
+tests/conftest.py): one session browser for the whole run, Debian's Chromium, never a download."""
