@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.content.models import ContentBase, ContentQuerySet
+from portal.content.models import ContentBase, ContentQuerySet, MedicallyReviewed
 from trials.models import Trial
 
 
@@ -17,7 +17,7 @@ class ArticleQuerySet(ContentQuerySet):
         )
 
 
-class Article(ContentBase):
+class Article(MedicallyReviewed, ContentBase):
     """An explainer or a piece of research news."""
 
     related_trials = models.ManyToManyField(

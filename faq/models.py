@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from portal.content.models import ContentBase, ContentQuerySet
+from portal.content.models import ContentBase, ContentQuerySet, MedicallyReviewed
 
 
 class Category(models.Model):
@@ -44,7 +44,7 @@ class QuestionQuerySet(ContentQuerySet):
         return self.published().filter(category=category).for_listing().order_by("position", "title", "pk")
 
 
-class Question(ContentBase):
+class Question(MedicallyReviewed, ContentBase):
     """A frequently asked question: the title is the question, the body is the answer."""
 
     category = models.ForeignKey(

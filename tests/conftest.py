@@ -46,18 +46,26 @@ def page_cache(settings):
     settings.PAGE_CACHE = True
 
 
+GROUP_MIGRATIONS = {
+    "Editors": ("portal.content.migrations.0002_editor_and_moderator_groups", "create_groups"),
+    "Moderators": ("portal.content.migrations.0002_editor_and_moderator_groups", "create_groups"),
+    "Medical reviewers": ("portal.content.migrations.0008_medical_reviewers_group", "create_group"),
+}
+
+
 def staff_group(name: str) -> Group:
     """The group from the data migration; re-created the same way if a transactional test flushed it."""
     if not Group.objects.filter(name=name).exists():
         from django.apps import apps
 
-        groups_migration = importlib.import_module("portal.content.migrations.0002_editor_and_moderator_groups")
+        module, function = GROUP_MIGRATIONS[name]
+        groups_migration = importlib.import_module(module)
         # The migration sets `models_module = None` on every app config it is given, harmless on a
         # migration's historical apps but not on the real registry: without it, later flushes re-create
         # no content types or permissions and Django's test serialisation sees no models. Put it back.
         models_modules = {config: config.models_module for config in apps.get_app_configs()}
         try:
-            groups_migration.create_groups(apps, None)
+            getattr(groups_migration, function)(apps, None)
         finally:
             for config, module in models_modules.items():
                 config.models_module = module
@@ -80,6 +88,14 @@ def editor(db):
 def moderator(db):
     user = UserFactory(is_staff=True, username="moderator")
     user.groups.add(staff_group("Moderators"))
+    return user
+
+
+@pytest.fixture
+def medical_reviewer(db):
+    """A clinician on the team: in "Medical reviewers" only (reads content, moderates nothing)."""
+    user = UserFactory(is_staff=True, username="medical-reviewer", display_name="Dr Mira Reviewer")
+    user.groups.add(staff_group("Medical reviewers"))
     return user
 
 

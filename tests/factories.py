@@ -4,6 +4,9 @@ A content factory saves a draft, adds its tags and then moves it to the requeste
 the actions (`content_submit`, `content_publish`, `content_archive`), as a moderator would: the
 moderation history, the search index and the alerts follow by themselves. `published_at` is the
 first-publication time handed to `content_publish` (default: now). `.build()` writes nothing.
+
+Articles and FAQs pass the review gate as a real one would: they carry a named (fictional) external
+medical reviewer and today's review date, and the factory moderator is not their author.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from portal.actions.publish import content_publish
 from portal.actions.save import content_save
 from portal.actions.submit import content_submit
 from portal.content.models import Status
+from portal.content.review import needs_medical_review
 from trials.models import Location, RecruitmentStatus, Trial
 
 
@@ -74,10 +78,16 @@ class ContentFactory(factory.django.DjangoModelFactory):
             content_publish(item=instance, moderator=moderator, published_at=published_at)
 
 
+TEST_REVIEWER = {"reviewer_name": "Dr Test Reviewer", "reviewer_credentials": "MD, neurologist"}
+
+
 def publish(item, **fields):
     """Save `fields` on a saved draft (e.g. an imported trial) and publish it through the actions,
-    as the factory moderator: the way an editor and a moderator would."""
+    as the factory moderator: the way an editor and a moderator would. An article or FAQ without a
+    medical review gets the test reviewer, reviewed today."""
     moderator = factory_moderator()
+    if needs_medical_review(item) and not (item.reviewed_by_id or item.reviewer_name):
+        fields = {**TEST_REVIEWER, "last_reviewed": item.last_reviewed or timezone.localdate(), **fields}
     for name, value in fields.items():
         setattr(item, name, value)
     content_save(item=item, user=moderator)
@@ -90,7 +100,19 @@ def factory_moderator() -> User:
     return UserFactory(username="factory-moderator", is_staff=True, is_superuser=True)
 
 
-class ArticleFactory(ContentFactory):
+class MedicallyReviewedFactory(ContentFactory):
+    """Articles and FAQs: reviewed today by the (fictional) test reviewer, so they can be published."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    reviewer_name = TEST_REVIEWER["reviewer_name"]
+    reviewer_credentials = TEST_REVIEWER["reviewer_credentials"]
+    last_reviewed = factory.LazyFunction(timezone.localdate)
+
+
+class ArticleFactory(MedicallyReviewedFactory):
     class Meta:
         model = Article
         skip_postgeneration_save = True
@@ -117,7 +139,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"category-{n}")
 
 
-class QuestionFactory(ContentFactory):
+class QuestionFactory(MedicallyReviewedFactory):
     class Meta:
         model = Question
         skip_postgeneration_save = True

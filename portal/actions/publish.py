@@ -10,9 +10,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from portal.accounts.alerts import alert_record_new_item
+from portal.content.author_mail import author_mail_published
 from portal.content.cache import bump_content_generation
 from portal.content.models import ContentBase, Status
 from portal.content.moderation import can_moderate, status_transition
+from portal.content.review import check_publishable
 from portal.content.search.indexing import search_index_update
 
 if TYPE_CHECKING:
@@ -26,16 +28,20 @@ def content_publish(
     comment: str = "",
     published_at: datetime.datetime | None = None,
 ) -> ContentBase:
-    """Draft or in review -> published, in one transaction.
+    """In review -> published, in one transaction.
 
-    1. only moderators of the item's app may publish;
+    1. only moderators of the item's app may publish, and only through the review gate
+       (`portal.content.review`: in review, a named medical review for articles and FAQs, not their
+       own item; a superuser may also publish a draft and their own items);
     2. the status and a ModerationEvent are written (`published_at` is set on first publication:
        now, or `published_at` for content that was public before, such as the demo);
     3. the item gets a fresh search entry;
-    4. members who follow one of its tags get a pending "new item" alert (only while it is new).
+    4. members who follow one of its tags get a pending "new item" alert (only while it is new);
+    5. once committed, the author is told by e-mail.
     """
     if not can_moderate(moderator, item):
         raise PermissionDenied(_("Only moderators can publish."))
+    check_publishable(item, moderator)
     with transaction.atomic():
         status_transition(
             item=item,
@@ -48,4 +54,5 @@ def content_publish(
         search_index_update(item)
         alert_record_new_item(item)
         transaction.on_commit(bump_content_generation)  # public pages change: new cache generation
+        transaction.on_commit(lambda: author_mail_published(item=item, moderator=moderator))
     return item

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.content.author_mail import author_mail_sent_back
 from portal.content.cache import bump_content_generation
 from portal.content.models import ContentBase, Status
 from portal.content.moderation import can_moderate, status_transition
@@ -18,21 +19,24 @@ if TYPE_CHECKING:
 
 
 def content_send_back(*, item: ContentBase, moderator: User | None, comment: str) -> ContentBase:
-    """In review, published or archived -> draft, with a reviewer comment; drops the search entry."""
+    """In review, published or archived -> draft, with a reviewer comment; drops the search entry.
+    Once committed, the author gets the comment by e-mail."""
     if not can_moderate(moderator, item):
         raise PermissionDenied(_("Only moderators can send items back."))
     if not comment.strip():
         raise ValidationError(_("Say what needs to change when sending an item back."))
     was_public = item.status == Status.PUBLISHED
+    comment = comment.strip()
     with transaction.atomic():
         status_transition(
             item=item,
             actor=moderator,
             allowed_from={Status.IN_REVIEW, Status.PUBLISHED, Status.ARCHIVED},
             to=Status.DRAFT,
-            comment=comment.strip(),
+            comment=comment,
         )
         search_index_remove(item)
         if was_public:
             transaction.on_commit(bump_content_generation)  # it leaves the public pages
+        transaction.on_commit(lambda: author_mail_sent_back(item=item, moderator=moderator, comment=comment))
     return item

@@ -176,6 +176,49 @@ class ContentBase(models.Model):
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
+MEDICAL_REVIEWERS_GROUP = "Medical reviewers"
+
+
+class MedicallyReviewed(models.Model):
+    """A content type that gives health information inherits this: it cannot be published without a
+    named medical review (see `portal.content.review`). Articles and FAQs do; trials and glossary
+    terms do not. The date of the review is `ContentBase.last_reviewed`."""
+
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medically reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"groups__name": MEDICAL_REVIEWERS_GROUP},
+        help_text=_(
+            "The member of the “Medical reviewers” group who checked the medical content. Leave empty "
+            "and fill in the external reviewer's name below if someone outside the team reviewed it."
+        ),
+    )
+    reviewer_name = models.CharField(
+        _("external reviewer's name"),
+        max_length=120,
+        blank=True,
+        validators=[validate_single_line],
+        help_text=_("Only for a reviewer outside the team, e.g. “Dr Ana Ruiz”. Shown to readers."),
+    )
+    reviewer_credentials = models.CharField(
+        _("reviewer's credentials"),
+        max_length=200,
+        blank=True,
+        validators=[validate_single_line],
+        help_text=_(
+            "Qualifications readers can check, e.g. “MD, consultant neurologist”. Needed for an external "
+            "reviewer; for a team reviewer, leave empty to use the credentials on their editor profile."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class ModerationEvent(models.Model):
     """One status change of one content item: who, when, from, to and why."""
 

@@ -87,3 +87,15 @@ def moderation_history(item: ContentBase) -> QuerySet[ModerationEvent]:
     return ModerationEvent.objects.filter(
         content_type=ContentType.objects.get_for_model(item), object_id=item.pk
     ).select_related("actor")
+
+
+def latest_send_back(item: ContentBase) -> ModerationEvent | None:
+    """The reviewer's comment the author still has to act on: the latest event, if it sent the item
+    back to draft with a comment (resubmitting adds a newer event, so it disappears). One query."""
+    if item.pk is None or item.status != Status.DRAFT:
+        return None
+    event = moderation_history(item).first()
+    if event is None or event.to_status != Status.DRAFT or not event.comment:
+        return None
+    return event
+

@@ -20,7 +20,8 @@ PUBLISHED = "published"
 
 # username, group, display name. Passwords are random and printed once by the command.
 ACCOUNTS = [
-    {"username": "moderator", "group": "Moderators", "display_name": "Demo moderator"},
+    # The demo moderator is also the demo's medical reviewer (a fictional person: see portal/pages/demo.py).
+    {"username": "moderator", "group": "Moderators", "display_name": "Demo moderator", "also": ["Medical reviewers"]},
     {"username": "editor", "group": "Editors", "display_name": "Demo editor"},
 ]
 

@@ -90,14 +90,16 @@ def _account_ensure(spec: dict[str, str], report: LoadReport):
         report.accounts.append(AccountResult(username, group_name, None))
         report.existing["accounts"] += 1
         return user
-    group = Group.objects.filter(name=group_name).first()
-    if group is None:
-        raise DemoContentError(f"The {group_name!r} group is missing. Run `python manage.py migrate` first.")
+    names = [group_name, *spec.get("also", [])]
+    groups = list(Group.objects.filter(name__in=names))
+    if len(groups) != len(names):
+        missing = ", ".join(repr(name) for name in sorted(set(names) - {group.name for group in groups}))
+        raise DemoContentError(f"The {missing} group is missing. Run `python manage.py migrate` first.")
     password = secrets.token_urlsafe(12)
     user = User.objects.create_user(
         username=username, password=password, is_staff=True, display_name=spec["display_name"]
     )
-    user.groups.add(group)
+    user.groups.add(*groups)
     report.accounts.append(AccountResult(username, group_name, password))
     report.created["accounts"] += 1
     return user
@@ -128,8 +130,15 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
+def _medical_reviewer(spec: dict[str, Any], moderator):
+    """Demo articles and FAQs with a review date were reviewed by the demo moderator, a member of the
+    "Medical reviewers" group (a fictional person); the ones still in review have no review yet."""
+    return moderator if spec["last_reviewed"] else None
+
+
 def _walk_workflow(item: ContentBase, spec: dict[str, Any], *, editor, moderator) -> None:
-    """Move a saved draft to the spec's workflow state; published items get the fixed demo date."""
+    """Move a saved draft to the spec's workflow state; published items get the fixed demo date
+    (they pass the review gate: submitted by the editor, reviewed and published by the moderator)."""
     if spec["workflow"] in (data.IN_REVIEW, data.PUBLISHED):
         content_submit(item=item, user=editor)
     if spec["workflow"] == data.PUBLISHED:
@@ -208,6 +217,7 @@ def _article_ensure(spec: dict[str, Any], *, editor, moderator, report: LoadRepo
         summary=spec["summary"],
         body=_text(spec["body"]),
         last_reviewed=_date(spec["last_reviewed"]),
+        reviewed_by=_medical_reviewer(spec, moderator),
     )
     content_save(item=article, user=editor, tags=spec["tags"])
     for position, source_spec in enumerate(spec["sources"]):
@@ -236,6 +246,7 @@ def _question_ensure(spec: dict[str, Any], *, categories, editor, moderator, rep
         summary=spec["summary"],
         body=_text(spec["body"]),
         last_reviewed=_date(spec["last_reviewed"]),
+        reviewed_by=_medical_reviewer(spec, moderator),
     )
     content_save(item=question, user=editor, tags=spec["tags"])
     _walk_workflow(question, spec, editor=editor, moderator=moderator)

@@ -30,7 +30,7 @@ def changelist(name: str) -> str:
 def test_moderator_bulk_publishes_through_the_service(moderator_client, moderator, name):
     items = ADMINS[name].create_batch(2, status=Status.IN_REVIEW, published_at=None)
     response = moderator_client.post(
-        changelist(name), {"action": "publish", ACTION_CHECKBOX_NAME: [i.pk for i in items]}, follow=True
+        changelist(name), {"action": "publish", "apply": "1", ACTION_CHECKBOX_NAME: [i.pk for i in items]}, follow=True
     )
     assert response.status_code == 200
     for item in items:

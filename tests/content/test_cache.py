@@ -113,6 +113,7 @@ def test_registry_refresh_that_changes_a_published_trial_bumps(moderator, django
     from trials.sync import trial_import
 
     trial_import(parsed=parse_study(study()))
+    content_submit(item=Trial.objects.get(), user=moderator)
     content_publish(item=Trial.objects.get(), moderator=moderator)
     before = generation()
     with django_capture_on_commit_callbacks(execute=True):

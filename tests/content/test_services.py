@@ -118,6 +118,7 @@ def test_send_back_and_archive_drop_the_search_entry(moderator):
     content_publish(item=article, moderator=moderator)
     content_send_back(item=article, moderator=moderator, comment="Add a source.")
     assert not SearchEntry.objects.exists()
+    content_submit(item=article, user=moderator)
     content_publish(item=article, moderator=moderator)
     assert SearchEntry.objects.exists()
     content_archive(item=article, moderator=moderator)

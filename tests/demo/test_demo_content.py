@@ -256,8 +256,19 @@ def test_accounts_are_staff_in_their_groups_without_superuser(demo) -> None:
     editor = get_user_model().objects.get(username="editor")
     assert moderator.is_staff and not moderator.is_superuser
     assert editor.is_staff and not editor.is_superuser
-    assert list(moderator.groups.values_list("name", flat=True)) == ["Moderators"]
+    assert set(moderator.groups.values_list("name", flat=True)) == {"Moderators", "Medical reviewers"}
     assert list(editor.groups.values_list("name", flat=True)) == ["Editors"]
+
+
+def test_published_demo_articles_and_faqs_name_their_medical_review(demo, client) -> None:
+    moderator = get_user_model().objects.get(username="moderator")
+    for model in (Article, Question):
+        for item in model.objects.published():
+            assert item.reviewed_by == moderator and item.last_reviewed is not None, item.slug
+    article = Article.objects.published().first()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Medically reviewed by Demo moderator" in html
+    assert f'datetime="{article.last_reviewed:%Y-%m-%d}"' in html
 
 
 # ---------------------------------------------------------------------------------------------

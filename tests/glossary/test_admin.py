@@ -67,7 +67,9 @@ def test_admin_refuses_a_stop_word_variant_with_a_reason(editor_client):
 
 def test_moderator_publishes_terms_through_the_service(moderator_client, moderator):
     terms = TermFactory.create_batch(2, status=Status.IN_REVIEW, published_at=None)
-    moderator_client.post(CHANGELIST, {"action": "publish", ACTION_CHECKBOX_NAME: [t.pk for t in terms]})
+    confirm = moderator_client.post(CHANGELIST, {"action": "publish", ACTION_CHECKBOX_NAME: [t.pk for t in terms]})
+    assert Term.objects.published().count() == 0 and "Publish now" in confirm.content.decode()
+    moderator_client.post(CHANGELIST, {"action": "publish", "apply": "1", ACTION_CHECKBOX_NAME: [t.pk for t in terms]})
     assert Term.objects.published().count() == 2
     assert ModerationEvent.objects.filter(actor=moderator, to_status=Status.PUBLISHED).count() == 2
 

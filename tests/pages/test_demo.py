@@ -45,7 +45,7 @@ def test_demo_items_are_credited_to_fictional_people(demo, client):
     assert authors == {"Maren Lindqvist", "Priya Castellano"}
     html = client.get(Article.objects.published().first().get_absolute_url()).content.decode()
     assert "Demo editor" not in html
-    assert "Reviewed by" in html and "Dr Tomás Okafor" in html
+    assert "Medically reviewed by" in html and "Dr Tomás Okafor" in html and "MD, consultant neurologist" in html
 
 
 def test_loading_again_changes_nothing_and_keeps_editors_changes(demo):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -12,6 +14,7 @@ from faq.models import Submission, SubmissionKind
 from portal.actions.publish import content_publish
 from portal.content.models import Status
 from portal.pages.models import EditorProfile, TagInfo
+from tests.conftest import staff_group
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,12 +90,28 @@ def test_hidden_profile_page_is_404(client):
 def test_byline_names_the_author_and_reviewer_profiles_not_the_account(client, editor, moderator):
     EditorProfile.objects.create(user=editor, slug="w", name="Wen Writer", role="Health writer")
     EditorProfile.objects.create(user=moderator, slug="r", name="Dr Rae", role="Medical reviewer", credentials="MD")
-    article = ArticleFactory(status=Status.IN_REVIEW, author=editor)
+    moderator.groups.add(staff_group("Medical reviewers"))
+    article = ArticleFactory(
+        status=Status.IN_REVIEW, author=editor, reviewed_by=moderator, reviewer_name="", reviewer_credentials="",
+        last_reviewed=datetime.date(2026, 10, 14),
+    )
     content_publish(item=article, moderator=moderator)
     html = client.get(article.get_absolute_url()).content.decode()
     assert 'By <a href="/about/people/w/">Wen Writer</a>, health writer' in html
-    assert 'Reviewed by <a href="/about/people/r/">Dr Rae</a>, MD' in html
+    assert (
+        'Medically reviewed by <a href="/about/people/r/">Dr Rae</a>, MD, on '
+        '<time datetime="2026-10-14">14 October 2026'
+        in html
+    )
     assert editor.username not in html.split("<main")[1].split("</main>")[0]
+
+
+def test_external_medical_reviewer_is_named_with_credentials_and_date(client):
+    article = ArticleFactory(
+        reviewer_name="Dr Ana Ruiz", reviewer_credentials="MD, neurologist", last_reviewed=datetime.date(2026, 9, 1)
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'Medically reviewed by Dr Ana Ruiz, MD, neurologist, on <time datetime="2026-09-01">1 September 2026' in html
 
 
 def test_byline_without_a_profile_credits_the_editorial_team(client):

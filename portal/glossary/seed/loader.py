@@ -29,6 +29,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from portal.actions.save import content_save
+from portal.actions.submit import content_submit
 from portal.content.models import Status
 from portal.content.moderation import can_moderate
 
@@ -143,6 +144,8 @@ def _apply(term: Term, entry: dict, *, moderator, report: LoadReport, new: bool)
     if term.status == Status.PUBLISHED:
         term_changed(item=term)
     else:
+        if term.status == Status.DRAFT:
+            content_submit(item=term, user=moderator)  # the review gate publishes only what is in review
         term_publish(item=term, moderator=moderator, comment=SEED_COMMENT)
     term.refresh_from_db()
     Term.objects.filter(pk=term.pk).update(seed_hash=entry_hash(entry), seed_state=term_state(term))

@@ -1,0 +1,118 @@
+"""The review gate: what must be true before an item may be published, and who may publish it.
+
+Checked by `portal.actions.publish.content_publish`, so every route (the change page's button, the
+list's bulk action, a hand-made POST, a command or a direct call) meets the same rules:
+
+1. the item is in review: nobody but a superuser publishes a draft without asking for review;
+2. a type that gives health information (its model inherits `MedicallyReviewed`: articles, FAQs)
+   names its medical review: a member of the "Medical reviewers" group, or an external reviewer with
+   credentials, and the date of the review (`last_reviewed`, not in the future);
+3. two people: a moderator does not publish their own article or FAQ, unless they are a superuser.
+
+Rules 2 and 3 are the medical-publishing rules, so they apply to the types that opt in (articles
+and FAQs). Trials (registry facts) and glossary terms (one-line definitions, seeded by a command)
+only need rule 1.
+
+`publish_refusals` lists every reason at once (the bulk confirmation page shows them per item);
+`check_publishable` raises them. Neither writes anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import MEDICAL_REVIEWERS_GROUP, ContentBase, MedicallyReviewed, Status
+
+if TYPE_CHECKING:
+    import datetime
+
+    from django.contrib.auth.models import AbstractUser as User
+
+
+def needs_medical_review(item_or_model: ContentBase | type[ContentBase]) -> bool:
+    model = item_or_model if isinstance(item_or_model, type) else type(item_or_model)
+    return issubclass(model, MedicallyReviewed)
+
+
+def is_medical_reviewer(user: User | None) -> bool:
+    return user is not None and user.groups.filter(name=MEDICAL_REVIEWERS_GROUP).exists()
+
+
+def publish_refusals(item: ContentBase, moderator: User | None) -> list[str]:
+    """Why `moderator` may not publish `item` now; empty when it may. (The moderator permission
+    itself is checked by the action.)"""
+    superuser = moderator is not None and moderator.is_superuser
+    reasons = []
+    if item.status == Status.PUBLISHED:
+        reasons.append(_("It is already published."))
+    elif item.status != Status.IN_REVIEW and not (superuser and item.status == Status.DRAFT):
+        reasons.append(
+            _("It is %(status)s: submit it for review first.") % {"status": item.get_status_display().lower()}
+        )
+    if not needs_medical_review(item):
+        return reasons
+    reasons += _medical_review_refusals(item)
+    if not superuser and moderator is not None and item.author_id is not None and item.author_id == moderator.pk:
+        reasons.append(_("You wrote it: another moderator has to approve it (two-person rule)."))
+    return reasons
+
+
+def _medical_review_refusals(item: MedicallyReviewed) -> list[str]:
+    reasons = []
+    if item.reviewed_by_id is not None:
+        if not is_medical_reviewer(item.reviewed_by):
+            reasons.append(
+                _("%(name)s is not in the “Medical reviewers” group.") % {"name": item.reviewed_by}
+            )
+    elif not item.reviewer_name.strip():
+        reasons.append(_("It has no medical reviewer: choose one, or name the external reviewer."))
+    elif not item.reviewer_credentials.strip():
+        reasons.append(_("The external reviewer's credentials are missing."))
+    if item.last_reviewed is None:
+        reasons.append(_("The date of the medical review is missing."))
+    elif item.last_reviewed > timezone.localdate():
+        reasons.append(_("The date of the medical review is in the future."))
+    return reasons
+
+
+def check_publishable(item: ContentBase, moderator: User | None) -> None:
+    reasons = publish_refusals(item, moderator)
+    if reasons:
+        raise ValidationError(
+            _("“%(title)s” cannot be published: %(reasons)s") % {"title": item.title, "reasons": " ".join(reasons)}
+        )
+
+
+@dataclass(frozen=True)
+class MedicalReview:
+    """What the public page says: "Medically reviewed by <name>, <credentials>, on <date>"."""
+
+    name: str
+    credentials: str
+    reviewed_on: datetime.date
+    profile_url: str = ""
+
+
+def medical_review(item: ContentBase, *, profile=None) -> MedicalReview | None:
+    """The item's medical review as readers see it, or None. `profile` is the team reviewer's public
+    editor profile (name, credentials, page), if they have one; without it the account's display
+    name is used, never a bare user name."""
+    if not needs_medical_review(item) or item.last_reviewed is None:
+        return None
+    if item.reviewed_by_id is not None and profile is not None:
+        name, url = profile.name, profile.get_absolute_url()
+        credentials = item.reviewer_credentials or profile.credentials
+    elif item.reviewed_by_id is not None:
+        user = item.reviewed_by
+        name, credentials, url = getattr(user, "display_name", "") or user.get_full_name(), item.reviewer_credentials, ""
+    else:
+        name, credentials, url = item.reviewer_name, item.reviewer_credentials, ""
+    if not name.strip():
+        return None
+    return MedicalReview(name=name.strip(), credentials=credentials.strip(), reviewed_on=item.last_reviewed,
+                         profile_url=url)
