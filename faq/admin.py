@@ -47,6 +47,10 @@ class QuestionAdmin(ContentAdmin):
     list_select_related = ("author", "category")
     content_fields = ("category", "position", "featured", *ContentAdmin.content_fields)
 
+    def after_action(self, item) -> None:
+        # An answer to reader questions that has just been published: the askers are told.
+        services.question_answers_published(question=item)
+
 
 # Reader questions: the editors' queue. Every action calls faq.services, which checks permissions.
 
@@ -146,15 +150,23 @@ def answer_and_publish(modeladmin, request, queryset):
         except (PermissionDenied, ValidationError) as exc:
             modeladmin.message_user(request, " ".join(getattr(exc, "messages", [str(exc)])), messages.ERROR)
             return None
-        modeladmin.message_user(
-            request,
-            format_html(
+        change_url = reverse("admin:faq_question_change", args=[faq.pk])
+        if faq.is_published:
+            message = format_html(
                 _("Published “{}” and told the asker. <a href=\"{}\">View the FAQ</a>"),
                 faq.title,
                 faq.get_absolute_url(),
-            ),
-            messages.SUCCESS,
-        )
+            )
+        else:
+            message = format_html(
+                _(
+                    "“{}” is in review. Another moderator adds the medical review and publishes it; the asker is "
+                    "told then. <a href=\"{}\">Open the FAQ</a>"
+                ),
+                faq.title,
+                change_url,
+            )
+        modeladmin.message_user(request, message, messages.SUCCESS)
         return None
     return _action_page(
         modeladmin, request, queryset, action="answer_and_publish", title=_("Answer and publish as a new FAQ"),

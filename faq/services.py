@@ -22,7 +22,9 @@ from django.utils.translation import gettext as _
 
 from portal.actions.publish import content_publish
 from portal.actions.save import content_save
+from portal.actions.submit import content_submit
 from portal.content.moderation import can_moderate
+from portal.content.review import publish_refusals
 from portal.content.validators import header_safe
 
 from .models import Category, Question, Submission, SubmissionKind, SubmissionState
@@ -191,9 +193,13 @@ def submission_answer_and_publish(
     summary: str = "",
     tags: list[str] | None = None,
 ) -> Question:
-    """Publish the answer as a new FAQ through the moderation services, then tell the asker.
+    """Write the answer as a new FAQ and send it through the review gate, then tell the asker once it
+    is published.
 
-    The FAQ's author is the moderator; nothing about the asker is copied into it.
+    The FAQ's author is the moderator; nothing about the asker is copied into it. The gate's
+    two-person rule means another moderator (with a named medical review) publishes it: until then
+    the FAQ is in review, linked to the question, and the question stays in review. A superuser's
+    answer that meets the gate is published at once.
     """
     if not can_answer(moderator):
         raise PermissionDenied(_("Only moderators can answer and publish reader questions."))
@@ -202,17 +208,32 @@ def submission_answer_and_publish(
     with transaction.atomic():
         faq = Question(title=title.strip(), summary=summary.strip(), body=body.strip(), category=category)
         content_save(item=faq, user=moderator, tags=tags)
-        content_publish(
-            item=faq, moderator=moderator, comment=_("Answer to reader question %(reference)s") % {
-                "reference": submission.reference
-            }
-        )
-        submission.state = SubmissionState.ANSWERED
+        content_submit(item=faq, user=moderator)
         submission.answer = faq
         submission.reviewed_by = moderator
+        submission.state = SubmissionState.IN_REVIEW
         _save(submission, ["state", "answer", "reviewed_by"])
-        transaction.on_commit(lambda: submission_notify(submission_id=submission.pk), robust=True)
+        if not publish_refusals(faq, moderator):
+            content_publish(
+                item=faq, moderator=moderator, comment=_("Answer to reader question %(reference)s") % {
+                    "reference": submission.reference
+                }
+            )
+            question_answers_published(question=faq)
     return faq
+
+
+def question_answers_published(*, question: Question) -> int:
+    """A FAQ written as the answer to reader questions is published: mark them answered and tell the
+    askers once committed. Called by the answer service and by the FAQ admin after a publish."""
+    if not question.is_published:
+        return 0
+    waiting = list(Submission.objects.filter(answer=question, state=SubmissionState.IN_REVIEW))
+    for submission in waiting:
+        submission.state = SubmissionState.ANSWERED
+        _save(submission, ["state"])
+        transaction.on_commit(lambda pk=submission.pk: submission_notify(submission_id=pk), robust=True)
+    return len(waiting)
 
 
 def _recipient(submission: Submission) -> str:

@@ -109,7 +109,8 @@ def medical_review(item: ContentBase, *, profile=None) -> MedicalReview | None:
         credentials = item.reviewer_credentials or profile.credentials
     elif item.reviewed_by_id is not None:
         user = item.reviewed_by
-        name, credentials, url = getattr(user, "display_name", "") or user.get_full_name(), item.reviewer_credentials, ""
+        name = getattr(user, "display_name", "") or user.get_full_name()
+        credentials, url = item.reviewer_credentials, ""
     else:
         name, credentials, url = item.reviewer_name, item.reviewer_credentials, ""
     if not name.strip():

@@ -3,11 +3,21 @@ from __future__ import annotations
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from faq.models import Question, Submission, SubmissionState
 from portal.content.models import Status
-from tests.factories import ArticleFactory, CategoryFactory, QuestionFactory, SubmissionFactory, TrialFactory
+from tests.conftest import staff_group
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    QuestionFactory,
+    SubmissionFactory,
+    TrialFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +123,9 @@ def test_merge_action_lists_candidates_first_links_and_tells_the_asker(
     assert len(mail.outbox) == 1 and target.get_absolute_url() in mail.outbox[0].body
 
 
-def test_answer_and_publish_action_prefills_and_publishes(moderator_client, django_capture_on_commit_callbacks):
+def test_answer_goes_to_review_and_a_second_moderator_publishes_it(
+    moderator_client, moderator, django_capture_on_commit_callbacks
+):
     category = CategoryFactory()
     submission = SubmissionFactory(question="How soon after CAR T can I travel abroad?", email="visitor@example.org")
     page = action(moderator_client, "answer_and_publish", [submission])
@@ -125,9 +137,23 @@ def test_answer_and_publish_action_prefills_and_publishes(moderator_client, djan
         )
     faq = Question.objects.get()
     submission.refresh_from_db()
-    assert faq.status == Status.PUBLISHED and submission.answer == faq
-    assert submission.state == SubmissionState.ANSWERED
-    assert len(mail.outbox) == 1 and submission.email == ""
+    # The two-person rule: the answering moderator wrote it, so it waits for someone else.
+    assert (faq.status, faq.author, submission.answer) == (Status.IN_REVIEW, moderator, faq)
+    assert submission.state == SubmissionState.IN_REVIEW and mail.outbox == []
+
+    second = UserFactory(is_staff=True, username="second-moderator")
+    second.groups.add(staff_group("Moderators"))
+    faq.reviewer_name, faq.reviewer_credentials, faq.last_reviewed = "Dr Ana Ruiz", "MD", timezone.localdate()
+    faq.save()
+    client = Client()
+    client.force_login(second)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("admin:faq_question_moderate", args=[faq.pk, "publish"]))
+    faq.refresh_from_db()
+    submission.refresh_from_db()
+    assert faq.status == Status.PUBLISHED and submission.state == SubmissionState.ANSWERED
+    assert submission.email == ""
+    assert ["visitor@example.org"] in [message.to for message in mail.outbox]
 
 
 def test_answer_and_publish_needs_exactly_one_question(moderator_client):

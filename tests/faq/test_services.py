@@ -4,10 +4,13 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from faq import services
 from faq.models import Question, Submission, SubmissionState
+from portal.actions.publish import content_publish
 from portal.content.models import ModerationEvent, Status
+from tests.conftest import staff_group
 from tests.factories import CategoryFactory, QuestionFactory, SubmissionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -106,32 +109,46 @@ def test_merge_only_into_a_published_faq(editor):
 
 def test_member_is_told_at_the_account_address(editor, django_capture_on_commit_callbacks):
     member = UserFactory(email="member@example.org")
+    question = QuestionFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        services.submission_merge(submission=SubmissionFactory(user=member), editor=editor, question=QuestionFactory())
+        services.submission_merge(submission=SubmissionFactory(user=member), editor=editor, question=question)
     assert mail.outbox[0].to == ["member@example.org"]
 
 
 def test_visitor_without_email_gets_no_mail(editor, django_capture_on_commit_callbacks):
     submission = SubmissionFactory(email="")
+    question = QuestionFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        services.submission_merge(submission=submission, editor=editor, question=QuestionFactory())
+        services.submission_merge(submission=submission, editor=editor, question=question)
     submission.refresh_from_db()
     assert mail.outbox == [] and submission.notified_at is not None
 
 
-def test_moderator_answers_and_publishes_a_new_faq(moderator, django_capture_on_commit_callbacks):
+def test_moderator_answers_and_a_second_moderator_publishes_the_new_faq(
+    moderator, django_capture_on_commit_callbacks
+):
     asker = UserFactory(username="asker", display_name="Asker Name", email="asker@example.org")
     submission = SubmissionFactory(user=asker, question="How soon after CAR T can I travel abroad?")
     with django_capture_on_commit_callbacks(execute=True):
         faq = answer(submission, moderator)
     faq.refresh_from_db()
     submission.refresh_from_db()
-    assert faq.status == Status.PUBLISHED and faq.published_at is not None
-    assert faq.author == moderator
-    assert ModerationEvent.objects.filter(object_id=faq.pk, to_status=Status.PUBLISHED, actor=moderator).exists()
-    assert (submission.state, submission.answer) == (SubmissionState.ANSWERED, faq)
+    assert faq.status == Status.IN_REVIEW and faq.author == moderator  # two-person rule: not published yet
+    assert (submission.state, submission.answer) == (SubmissionState.IN_REVIEW, faq)
     assert "Asker Name" not in f"{faq.title} {faq.summary} {faq.body}"
-    assert mail.outbox[0].to == ["asker@example.org"] and faq.get_absolute_url() in mail.outbox[0].body
+    assert mail.outbox == []
+
+    second = UserFactory(is_staff=True, username="second-moderator")
+    second.groups.add(staff_group("Moderators"))
+    faq.reviewer_name, faq.reviewer_credentials, faq.last_reviewed = "Dr Ana Ruiz", "MD", timezone.localdate()
+    with django_capture_on_commit_callbacks(execute=True):
+        content_publish(item=faq, moderator=second)
+        services.question_answers_published(question=faq)
+    submission.refresh_from_db()
+    assert faq.published_at is not None and submission.state == SubmissionState.ANSWERED
+    assert ModerationEvent.objects.filter(object_id=faq.pk, to_status=Status.PUBLISHED, actor=second).exists()
+    answered = [message for message in mail.outbox if message.to == ["asker@example.org"]]
+    assert len(answered) == 1 and faq.get_absolute_url() in answered[0].body
 
 
 def test_editor_cannot_answer_and_publish(editor, django_capture_on_commit_callbacks):
