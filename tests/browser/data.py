@@ -18,6 +18,7 @@ from portal.accounts.services import bookmark_create
 from portal.actions.publish import content_publish
 from portal.actions.save import content_save
 from portal.actions.submit import content_submit
+from portal.content.review import needs_medical_review
 from portal.pages.models import EditorProfile
 from tests.conftest import staff_group
 from tests.factories import (
@@ -78,8 +79,12 @@ def _staff(username: str, group: Group) -> User:
 
 
 def _publish(item, *, tags: list[str], site: SiteContent):
-    """Draft -> published through the services, as an editor and a moderator would."""
+    """Draft -> in review -> published through the services, as an editor and a moderator would;
+    articles and FAQs name the moderator (also a medical reviewer here) as their medical reviewer."""
+    if needs_medical_review(item):
+        item.reviewed_by, item.reviewer_name, item.reviewer_credentials = site.moderator, "", ""
     content_save(item=item, user=site.editor, tags=tags)
+    content_submit(item=item, user=site.editor)
     return content_publish(item=item, moderator=site.moderator)
 
 
@@ -89,6 +94,7 @@ def build_site_content() -> SiteContent:
         moderator=_staff("moderator", staff_group("Moderators")),
         member=UserFactory(username="member", display_name="Sam"),
     )
+    site.moderator.groups.add(staff_group("Medical reviewers"))
     EmailAddress.objects.create(user=site.member, email=site.member.email, verified=True, primary=True)
     EditorProfile.objects.create(
         user=site.editor, slug="ada-writer", name="Ada Writer", role="Health writer", bio="A fictional writer."

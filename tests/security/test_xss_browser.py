@@ -9,12 +9,14 @@ from urllib.parse import quote
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article
 from faq.models import Submission
 from portal.accounts.services import bookmark_create
 from portal.actions.publish import content_publish
 from portal.actions.save import content_save
+from portal.actions.submit import content_submit
 from tests.browser.data import build_site_content
 from tests.factories import CategoryFactory, SourceFactory, SubmissionFactory
 
@@ -36,9 +38,12 @@ def xss_site(transactional_db):
     everything = "\n\n".join(PAYLOADS)
     articles = []
     for n, payload in enumerate(PAYLOADS):
+        # The medical reviewer's name and credentials are shown on the page too: payloads there as well.
         article = Article(title=f"P{n} {one_line(payload, 200)}", slug=f"xss-{n}", summary=payload[:1000],
-                          body=payload)
-        content_save(item=article, user=site.moderator, tags=[one_line(payload, 50)])
+                          body=payload, reviewer_name=one_line(payload, 120) or "Dr X",
+                          reviewer_credentials=one_line(payload, 200) or "MD", last_reviewed=timezone.localdate())
+        content_save(item=article, user=site.editor, tags=[one_line(payload, 50)])
+        content_submit(item=article, user=site.editor)
         articles.append(content_publish(item=article, moderator=site.moderator))
     showcase = articles[0]
     showcase.body = everything
