@@ -94,7 +94,7 @@ def _account_ensure(spec: dict[str, str], report: LoadReport):
     groups = list(Group.objects.filter(name__in=names))
     if len(groups) != len(names):
         missing = ", ".join(repr(name) for name in sorted(set(names) - {group.name for group in groups}))
-        raise DemoContentError(f"The {missing} group is missing. Run `python manage.py migrate` first.")
+        raise DemoContentError(f"Missing group(s): {missing}. Run `python manage.py migrate` first.")
     password = secrets.token_urlsafe(12)
     user = User.objects.create_user(
         username=username, password=password, is_staff=True, display_name=spec["display_name"]

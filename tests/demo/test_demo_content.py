@@ -260,7 +260,8 @@ def test_accounts_are_staff_in_their_groups_without_superuser(demo) -> None:
     assert list(editor.groups.values_list("name", flat=True)) == ["Editors"]
 
 
-def test_published_demo_articles_and_faqs_name_their_medical_review(demo, client) -> None:
+@pytest.mark.django_db
+def test_published_demo_articles_and_faqs_name_their_medical_review(client, demo) -> None:
     moderator = get_user_model().objects.get(username="moderator")
     for model in (Article, Question):
         for item in model.objects.published():

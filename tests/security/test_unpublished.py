@@ -14,6 +14,7 @@ from portal.accounts.services import bookmark_create
 from portal.actions.publish import content_publish
 from portal.actions.save import content_save
 from portal.actions.send_back import content_send_back
+from portal.actions.submit import content_submit
 from portal.content.models import ModerationEvent, Status
 from tests.accounts.conftest import make_member
 from tests.factories import ArticleFactory, QuestionFactory
@@ -89,6 +90,7 @@ def test_republishing_records_the_new_public_title(moderator, editor):
     _unpublish_and_retitle(article, moderator, editor)
     article.refresh_from_db()
     assert article.public_title == "First"
+    content_submit(item=article, user=editor)
     content_publish(item=article, moderator=moderator)
     article.refresh_from_db()
     assert article.public_title == "Leaked draft title"

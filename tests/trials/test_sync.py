@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from portal.actions.publish import content_publish
+from portal.actions.submit import content_submit
 from portal.content.models import Status
 from tests.factories import UserFactory
 from tests.trials.helpers import changed, study
@@ -66,6 +67,7 @@ def test_refresh_updates_registry_fields_and_never_editorial_ones(moderator) -> 
     do_import(study())
     trial = Trial.objects.get()
     edit_as_editor(trial)
+    content_submit(item=trial, user=moderator)
     content_publish(item=trial, moderator=moderator)
 
     result = do_import(changed(study(), overallStatus="RECRUITING", lastUpdatePostDateStruct={"date": "2026-09-01"}))
