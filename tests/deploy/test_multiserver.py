@@ -110,10 +110,13 @@ moderator = User.objects.create_user("moderator", "moderator@example.org", {PASS
 moderator.groups.add(Group.objects.get(name="Moderators"))
 member = User.objects.create_user("member", "member@example.org", {PASSWORD!r})
 EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
+import datetime
 from articles.models import Article
 from portal.content.models import Status
 article = Article.objects.create(title="Multi-server explainer", slug="multi-server-explainer",
-                                 summary="Published on one server, read on the other.", status=Status.IN_REVIEW)
+                                 summary="Published on one server, read on the other.", status=Status.IN_REVIEW,
+                                 reviewer_name="Dr Test Reviewer", reviewer_credentials="MD",
+                                 last_reviewed=datetime.date(2026, 1, 5))
 print("ARTICLE", article.pk)
 """.replace("from accounts_user import User", "from django.contrib.auth import get_user_model; User = get_user_model()")
 
@@ -235,7 +238,7 @@ def test_a_page_published_through_one_server_shows_at_once_on_the_other(site: Si
         changelist = moderator.get("/admin/articles/article/")
         published = moderator.post(
             "/admin/articles/article/",
-            data={"action": "publish", "_selected_action": str(site.article_pk), "index": "0",
+            data={"action": "publish", "apply": "1", "_selected_action": str(site.article_pk), "index": "0",
                   "select_across": "0", "csrfmiddlewaretoken": csrf_token(changelist.text)},
         )
         assert published.status_code == 302, published.text[:2000]
