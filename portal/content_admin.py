@@ -36,7 +36,7 @@ from portal.actions.submit import content_submit
 from portal.content.markdown import prerender_markdown
 from portal.content.models import ModerationEvent, Status
 from portal.content.moderation import can_edit, can_edit_fields, can_moderate, latest_send_back
-from portal.content.review import needs_medical_review, publish_refusals
+from portal.content.review import medical_reviewer_ids, needs_medical_review, publish_refusals
 from portal.content.tagging import BoundedTagField, check_tag_creation
 
 
@@ -107,7 +107,8 @@ def publish(modeladmin, request, queryset):
             moderator=request.user,
         )
         return None
-    rows = [(item, publish_refusals(item, request.user)) for item in items]
+    reviewers = medical_reviewer_ids()
+    rows = [(item, publish_refusals(item, request.user, reviewer_ids=reviewers)) for item in items]
     context = {
         **modeladmin.admin_site.each_context(request),
         "title": _("Publish these items?"),

@@ -8,7 +8,9 @@ import datetime
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -208,6 +210,18 @@ def test_confirmed_bulk_publish_publishes_the_eligible_and_reports_each_refusal(
     assert "1 item(s) published." in messages
     assert any(draft.title in m and "submit it for review first" in m for m in messages)
     assert any(own.title in m and "two-person rule" in m for m in messages)
+
+
+def test_confirmation_page_query_count_is_the_same_for_3_and_30_items(moderator_client, medical_reviewer):
+    def confirmation_queries(count: int) -> int:
+        items = ArticleFactory.create_batch(count, status=Status.IN_REVIEW, reviewed_by=medical_reviewer,
+                                            reviewer_name="", tags=["car-t"])
+        with CaptureQueriesContext(connection) as queries:
+            page = bulk_publish(moderator_client, items, confirm=False)
+        assert len(page.context["eligible"]) == count
+        return len(queries)
+
+    assert confirmation_queries(3) == confirmation_queries(30)
 
 
 def test_bulk_publish_of_unreviewed_items_offers_nothing_to_confirm(moderator_client):
