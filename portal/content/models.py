@@ -218,6 +218,11 @@ class MedicallyReviewed(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def has_named_review(self) -> bool:
+        """The page names the reviewer ("Medically reviewed by ..., on <date>"), so the date line need not."""
+        return bool(self.last_reviewed and (self.reviewed_by_id or self.reviewer_name))
+
 
 class ModerationEvent(models.Model):
     """One status change of one content item: who, when, from, to and why."""
