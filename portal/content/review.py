@@ -106,6 +106,7 @@ class MedicalReview:
     credentials: str
     reviewed_on: datetime.date
     profile_url: str = ""
+    job_title: str = ""  # the team reviewer's role on their public profile
 
 
 def medical_review(item: ContentBase, *, profile=None) -> MedicalReview | None:
@@ -114,8 +115,9 @@ def medical_review(item: ContentBase, *, profile=None) -> MedicalReview | None:
     name is used, never a bare user name."""
     if not needs_medical_review(item) or item.last_reviewed is None:
         return None
+    job_title = ""
     if item.reviewed_by_id is not None and profile is not None:
-        name, url = profile.name, profile.get_absolute_url()
+        name, url, job_title = profile.name, profile.get_absolute_url(), profile.role
         credentials = item.reviewer_credentials or profile.credentials
     elif item.reviewed_by_id is not None:
         user = item.reviewed_by
@@ -126,4 +128,4 @@ def medical_review(item: ContentBase, *, profile=None) -> MedicalReview | None:
     if not name.strip():
         return None
     return MedicalReview(name=name.strip(), credentials=credentials.strip(), reviewed_on=item.last_reviewed,
-                         profile_url=url)
+                         profile_url=url, job_title=job_title)

@@ -77,6 +77,21 @@ def person(profile: EditorProfile | None) -> dict:
     return data
 
 
+def reviewer(credits) -> dict:
+    """The medical reviewer the page names (team or external), else the publishing moderator's profile."""
+    review = credits.medical_review
+    if review is None:
+        return person(credits.reviewer)
+    data = {"@type": "Person", "name": review.name}
+    if review.job_title:
+        data["jobTitle"] = review.job_title
+    if review.profile_url:
+        data["url"] = absolute(review.profile_url)
+    if review.credentials:
+        data["honorificSuffix"] = review.credentials
+    return data
+
+
 # --- Breadcrumbs ---------------------------------------------------------------------------------
 
 
@@ -145,7 +160,7 @@ def article_page(article: Article) -> dict:
         "inLanguage": "en-GB",
         **_dates(article),
         "author": person(credits.author),
-        "reviewedBy": person(credits.reviewer),
+        "reviewedBy": reviewer(credits),
         "publisher": organisation(),
         "keywords": ", ".join(tag.name for tag in article.tags.all()),
     }
@@ -178,7 +193,7 @@ def question_page(question: Question) -> dict:
     data = {
         **faq_page([question], path=question.get_absolute_url(), title=question.title),
         **_dates(question),
-        "reviewedBy": person(credits.reviewer),
+        "reviewedBy": reviewer(credits),
     }
     if credits.reviewed_on:
         data["lastReviewed"] = credits.reviewed_on.isoformat()

@@ -12,6 +12,7 @@ from portal.actions.publish import content_publish
 from portal.content.models import Status
 from portal.pages.models import EditorProfile
 from portal.pages.seo import json_ld as render_json_ld
+from tests.conftest import staff_group
 from tests.factories import ArticleFactory, LocationFactory, QuestionFactory, TrialFactory
 
 from .helpers import graph_types, json_ld, node_of
@@ -34,9 +35,13 @@ def assert_valid(html: str) -> None:
 
 @pytest.fixture
 def reviewer(moderator):
+    moderator.groups.add(staff_group("Medical reviewers"))
     return EditorProfile.objects.create(
         user=moderator, slug="dr-test", name="Dr Ada Test", role="Medical reviewer", credentials="MD, neurologist"
     )
+
+
+TEAM_REVIEW = {"reviewer_name": "", "reviewer_credentials": ""}
 
 
 @pytest.fixture
@@ -49,9 +54,10 @@ def published_by(factory, moderator, **kwargs):
     return content_publish(item=item, moderator=moderator)
 
 
-def test_article_is_a_medical_web_page_reviewed_by_the_publishing_moderator(client, moderator, reviewer, writer):
+def test_article_is_a_medical_web_page_reviewed_by_its_medical_reviewer(client, moderator, reviewer, writer):
     article = published_by(
-        ArticleFactory, moderator, author=writer.user, last_reviewed=datetime.date(2026, 10, 1), tags=["cd19"]
+        ArticleFactory, moderator, author=writer.user, last_reviewed=datetime.date(2026, 10, 1), tags=["cd19"],
+        reviewed_by=moderator, **TEAM_REVIEW,
     )
     html = page(client, article.get_absolute_url())
     assert_valid(html)
@@ -69,14 +75,15 @@ def test_article_is_a_medical_web_page_reviewed_by_the_publishing_moderator(clie
 
 
 def test_article_without_profiles_credits_the_organisation_never_an_account_name(client, moderator):
-    article = published_by(ArticleFactory, moderator)
+    article = published_by(ArticleFactory, moderator, reviewer_name="Dr Ana Ruiz", reviewer_credentials="MD")
     html = page(client, article.get_absolute_url())
     assert_valid(html)
     node = node_of(html, "MedicalWebPage")
-    assert node["author"]["@type"] == node["reviewedBy"]["@type"] == "Organization"
+    assert node["author"]["@type"] == "Organization"
+    # The external medical reviewer, as the page names them.
+    assert node["reviewedBy"] == {"@type": "Person", "name": "Dr Ana Ruiz", "honorificSuffix": "MD"}
     assert moderator.username not in json.dumps(node)
-    # The review date falls back to the day of the publishing review.
-    assert node["lastReviewed"] == article.published_at.date().isoformat()
+    assert node["lastReviewed"] == article.last_reviewed.isoformat()
 
 
 def test_faq_page_lists_every_published_question_with_its_answer(client):
@@ -90,7 +97,9 @@ def test_faq_page_lists_every_published_question_with_its_answer(client):
 
 
 def test_each_faq_is_an_faq_page_with_one_question(client, moderator, reviewer):
-    question = published_by(QuestionFactory, moderator, title="How long is the hospital stay?")
+    question = published_by(
+        QuestionFactory, moderator, title="How long is the hospital stay?", reviewed_by=moderator, **TEAM_REVIEW
+    )
     html = page(client, question.get_absolute_url())
     assert_valid(html)
     node = node_of(html, "FAQPage")
