@@ -46,8 +46,8 @@ def status_of(item) -> str:
     ("status", "expected"),
     [
         (Status.DRAFT, ["submit", "archive"]),
-        (Status.IN_REVIEW, ["publish", "send_back", "archive"]),
-        (Status.PUBLISHED, ["send_back", "archive"]),
+        (Status.IN_REVIEW, ["publish", "archive", "send_back"]),  # send back (with its comment box) comes last
+        (Status.PUBLISHED, ["archive", "send_back"]),
         (Status.ARCHIVED, ["restore"]),
     ],
 )
