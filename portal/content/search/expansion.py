@@ -111,7 +111,7 @@ def expand(parsed: ParsedQuery) -> Expanded:
         info[group] = (title, url, summary)
     # A phrase in several groups (a word such as "cells") widens to one of them, chosen without ids (they differ
     # between databases and runs): the group whose preferred term it is, else the first by title.
-    for group, phrase, _text, title, _url, _summary in sorted(
+    for group, phrase, *_rest in sorted(
         rows, key=lambda row: (_phrase(row[3]) != row[1], row[3].casefold(), row[3], row[0])
     ):
         by_phrase.setdefault(phrase, group)
