@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from portal.content.cache import bump_content_generation
 from portal.content.markdown import render_markdown
+from portal.content.validators import MAX_MARKDOWN_LENGTH
 from portal.content_admin import ContentAdmin
 
 from . import selectors, services
@@ -278,10 +279,10 @@ class SubmissionAdmin(admin.ModelAdmin):
         form = AnswerForm(request.POST if request.method == "POST" else None, initial=initial, user=request.user)
         preview = ""
         if request.method == "POST" and "preview" in request.POST:
-            # Preview: render what was typed and show the form again, unchanged (works without JavaScript).
-            preview = render_markdown(request.POST.get("body", ""))
-            form = AnswerForm(request.POST, initial=initial, user=request.user)
-            form.errors  # noqa: B018 - validate now, so the preview also shows what still needs fixing
+            # Preview: render what was typed and show it all again, unchanged and not yet validated
+            # (errors are for sending). Works without JavaScript; admin-answer-preview.js only saves the click.
+            preview = render_markdown(request.POST.get("body", "")[:MAX_MARKDOWN_LENGTH])
+            form = AnswerForm(initial=request.POST.dict(), user=request.user)
         elif form.is_bound and form.is_valid():
             try:
                 faq = services.submission_answer(submission=submission, editor=request.user, **form.cleaned_data)

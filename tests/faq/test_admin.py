@@ -362,3 +362,9 @@ def test_queue_has_few_columns(editor_client):
 def test_nobody_adds_submissions_in_the_admin(moderator_client):
     assert moderator_client.get(reverse("admin:faq_submission_add")).status_code == 403
     assert Submission.objects.count() == 0
+
+
+def test_preview_does_not_show_errors_for_fields_not_filled_in_yet(moderator_client):
+    response = moderator_client.post(page_url("answer", SubmissionFactory()), {"body": "Just *this*.", "preview": "1"})
+    html = response.content.decode()
+    assert "<em>this</em>" in html and "errornote" not in html and "This field is required" not in html
