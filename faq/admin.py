@@ -159,7 +159,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     Start review, Answer (a new FAQ sent to medical review), Merge into a published FAQ and Decline
     each have their own page or button here and call `faq.services`, which checks the permission."""
 
-    list_display = ("reference", "question_excerpt", "notes", "state", "asker", "created_at", "duplicates")
+    list_display = ("reference", "question_excerpt", "notes", "state", "created_at", "duplicates")
     list_display_links = ("reference", "question_excerpt")
     list_filter = ("state", "kind", "flagged_personal")
     search_fields = ("reference", "question", "context")
@@ -362,7 +362,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     def question_excerpt(self, obj: Submission) -> str:
         return Truncator(obj.question).chars(120)
 
-    @admin.display(description=gettext_lazy("notes"))
+    @admin.display(description=gettext_lazy("notes and asker"))
     def notes(self, obj: Submission) -> str:
         parts = []
         if obj.flagged_personal:
@@ -371,7 +371,8 @@ class SubmissionAdmin(admin.ModelAdmin):
             parts.append(format_html('<span class="submission-kind">{}</span>', obj.get_kind_display()))
         if obj.about is not None:
             parts.append(format_html(_("About: {}"), self.about_link(obj)))
-        return format_html_join(mark_safe("<br>"), "{}", ((part,) for part in parts)) if parts else "-"
+        parts.append(self.asker(obj))
+        return format_html_join(mark_safe("<br>"), "{}", ((part,) for part in parts))
 
     @admin.display(description=gettext_lazy("looks personal"))
     def personal_warning(self, obj: Submission) -> str:

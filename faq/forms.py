@@ -218,6 +218,8 @@ class AnswerForm(forms.Form):
         help_text=_("Comma-separated, for example: CAR T, Safety. Use existing tags where you can."),
     )
 
+    field_order = ["title", "category", "tags", "summary", "body"]
+
     def __init__(self, *args, user=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.user = user

@@ -356,7 +356,7 @@ def test_looks_personal_is_a_warning_with_text_not_a_tick(editor_client):
 
 def test_queue_has_few_columns(editor_client):
     response = editor_client.get(CHANGELIST)
-    assert len(response.context["cl"].list_display) <= 8  # the checkbox and seven columns fit 1366 px
+    assert len(response.context["cl"].list_display) <= 7  # the checkbox and six columns fit 1366 px
 
 
 def test_nobody_adds_submissions_in_the_admin(moderator_client):
