@@ -191,7 +191,8 @@ def test_sources_inline_inputs_have_their_own_labels(moderator_client):
     article = ArticleFactory(status=Status.DRAFT)
     SourceFactory(article=article)
     html = moderator_client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
-    for label in ("Title, source 1", "Address, source 1", "Position, source 1", "Delete, source 1", "Title, source new"):
+    labels = ("Title, source 1", "Address, source 1", "Position, source 1", "Delete, source 1", "Title, source new")
+    for label in labels:
         assert f'aria-label="{label}"' in html
 
 

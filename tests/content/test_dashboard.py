@@ -129,9 +129,9 @@ def test_admin_home_names_taggit_tags(admin_client):
 
 
 def test_slots_for_other_lists_are_in_the_template(admin_client, monkeypatch):
-    from portal import admin_site
+    from portal.admin_site import PortalAdminSite
 
-    monkeypatch.setitem(admin_site.DASHBOARD_SLOTS, "review_due", lambda request: [{"title": "Due item", "url": ""}])
+    monkeypatch.setattr(PortalAdminSite, "review_due", lambda self, request: [{"title": "Due item", "url": ""}])
     html = admin_client.get(INDEX).content.decode()
     assert "Due for medical review" in html and "Due item" in html
 
