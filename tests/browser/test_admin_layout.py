@@ -36,3 +36,14 @@ def test_admin_answer_preview_and_send_work_without_javascript(new_page, log_in,
     expect(page.get_by_role("textbox", name="Answer:")).to_have_value("Talk to your **MS team** first.")
     page.get_by_role("button", name="Answer and send to review").click()
     expect(page.get_by_text("A medical reviewer must approve it")).to_be_visible()
+
+
+def test_admin_answer_preview_follows_typing_with_javascript(new_page, log_in, site):
+    page = new_page(DESKTOP)
+    log_in(page, site.moderator)
+    page.goto(reverse("admin:faq_submission_answer", args=[site.submission.pk]))
+    page.evaluate("window.samePage = true")
+    with page.expect_response(lambda r: r.request.method == "POST" and "/answer/" in r.url):
+        page.get_by_role("textbox", name="Answer:").fill("A **live** preview")
+    expect(page.locator("#answer-preview strong")).to_have_text("live")
+    assert page.evaluate("window.samePage === true"), "the page reloaded"
