@@ -76,8 +76,12 @@ DATA_EXPORTERS: dict[str, DataExporter] = {}
 
 def trial_changes_mark_seen(*, user: User, until: datetime.datetime | None = None) -> User:
     """The editor has looked at the registry changes up to `until` (the newest one shown; default now):
-    the dashboard lists only later ones. A change noticed while the page was open stays listed."""
-    user.trial_changes_seen_at = until or timezone.now()
+    the dashboard lists only later ones. A change noticed while the page was open stays listed, and an
+    older page (another tab) never moves the mark back."""
+    until = until or timezone.now()
+    if user.trial_changes_seen_at is not None and until <= user.trial_changes_seen_at:
+        return user
+    user.trial_changes_seen_at = until
     user.save(update_fields=["trial_changes_seen_at"])
     return user
 

@@ -106,6 +106,14 @@ def test_trial_changes_since_i_last_looked_and_mark_as_seen(editor_client, edito
     assert [row["change"] for row in board(editor_client)["trial_changes"]["rows"]] == [later]
 
 
+def test_mark_as_seen_from_an_older_page_does_not_move_the_mark_back(editor_client, editor):
+    now = timezone.now()
+    editor_client.post(reverse("admin:trial_changes_seen"), {"until": now.isoformat()})
+    editor_client.post(reverse("admin:trial_changes_seen"), {"until": (now - datetime.timedelta(days=1)).isoformat()})
+    editor.refresh_from_db()
+    assert editor.trial_changes_seen_at == now
+
+
 def test_mark_as_seen_is_post_only(editor_client):
     assert editor_client.get(reverse("admin:trial_changes_seen")).status_code == 405
 
