@@ -105,7 +105,10 @@ def faq_overview(per_category: int = TOP_QUESTIONS_PER_CATEGORY) -> list[tuple[C
     categories = list(
         Category.objects.annotate(
             published_count=Count("questions", filter=Q(questions__status=Status.PUBLISHED))
-        ).filter(published_count__gt=0)
+        )
+        .filter(published_count__gt=0)
+        # Explicit: Django leaves Meta.ordering out of aggregate (GROUP BY) queries, so PostgreSQL's order is arbitrary.
+        .order_by("position", "name")
     )
     if not categories:
         return []
