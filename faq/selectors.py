@@ -74,6 +74,25 @@ def similar_questions(text: str, limit: int = 5) -> list[Question]:
     return rank_similar(text, published_corpus(), limit)
 
 
+MERGE_CHOICES_SHOWN = 20
+
+
+def merge_candidates(*, query: str, question_text: str) -> list[Question]:
+    """Published FAQs an editor may merge a reader question into: those whose title or summary contains
+    every word of `query`, or, with no query, the ones most like the reader's question. One query."""
+    words = query.split()
+    if not words:
+        return similar_questions(question_text, limit=MERGE_CHOICES_SHOWN)
+    matches = Q()
+    for word in words[:10]:
+        matches &= Q(title__icontains=word) | Q(summary__icontains=word)
+    return list(
+        Question.objects.published().filter(matches).only("pk", "title", "slug", "summary").order_by("title", "pk")[
+            :MERGE_CHOICES_SHOWN
+        ]
+    )
+
+
 TOP_QUESTIONS_PER_CATEGORY = 5
 
 
