@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, Model, OuterRef, Q, Subquery
+from django.db.models import Exists, Model, OuterRef, Q
 from django.http import Http404
 from taggit.models import Tag, TaggedItem
 
-from .models import ContentBase, ModerationEvent, Status
+from .models import ContentBase
 from .registry import content_types, spec_for
 
 
@@ -83,30 +82,3 @@ def tagged_of_type(slug: str, model_name: str):
         if model._meta.model_name == model_name:
             return model.objects.published().tagged(slug).for_listing().newest_first()
     return None
-
-
-def sent_back_to(user) -> list[ContentBase]:
-    """Drafts by `user` whose latest moderation event sent them back with a comment, newest first,
-    for the editor's dashboard. Each item carries `sent_back_comment`, `sent_back_by_id` and
-    `sent_back_at`.
-    One query per content type."""
-    if user is None or user.pk is None:
-        return []
-    items: list[ContentBase] = []
-    for model in content_models():
-        latest = ModerationEvent.objects.filter(
-            content_type=ContentType.objects.get_for_model(model), object_id=OuterRef("pk")
-        ).order_by("-created_at", "-pk")
-        rows = (
-            model.objects.filter(author=user, status=Status.DRAFT)
-            .annotate(
-                latest_to=Subquery(latest.values("to_status")[:1]),
-                sent_back_comment=Subquery(latest.values("comment")[:1]),
-                sent_back_by_id=Subquery(latest.values("actor_id")[:1]),
-                sent_back_at=Subquery(latest.values("created_at")[:1]),
-            )
-            .filter(latest_to=Status.DRAFT)
-            .exclude(sent_back_comment="")
-        )
-        items.extend(rows)
-    return sorted(items, key=lambda item: item.sent_back_at, reverse=True)

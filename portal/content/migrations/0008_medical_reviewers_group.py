@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("content", "0007_editors_picks_failed_searches"),
         ("articles", "0005_medical_reviewer"),
-        ("faq", "0007_medical_reviewer"),
+        ("faq", "0008_medical_reviewer"),
     ]
 
     operations = [migrations.RunPython(create_group, remove_group)]

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('faq', '0006_submission_kind'),
+        ('faq', '0007_answer_goes_to_review'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
