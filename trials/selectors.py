@@ -9,12 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db import models
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, models
 from django.db.models import Count, F, Min, Q, Value
 from django.utils.translation import gettext_lazy as _
 
@@ -107,6 +107,30 @@ def _grouped(queryset: TrialQuerySet, column: str) -> dict[str, int]:
     return dict(rows)
 
 
+def _country_counts(trials: TrialQuerySet) -> dict[str, int]:
+    """Trials among `trials` with a site in each country, by country name (one query).
+
+    The (country, trial) pairs are grouped first, straight from the covering index
+    `location_country_trial_idx` in its order, and only then kept if their trial is among
+    `trials`: about 3 times faster with 50,000 sites on SQLite than keeping the sites of `trials`
+    first and then making them distinct (which sorted them), and 5 times faster than
+    COUNT(DISTINCT) per country. Raw SQL, as the ORM cannot group a grouped subquery again.
+    """
+    try:
+        trial_sql, params = trials.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # e.g. no trial near the chosen place
+        return {}
+    table = connection.ops.quote_name(Location._meta.db_table)
+    sql = (
+        f"SELECT pairs.country, COUNT(*) FROM (SELECT country, trial_id FROM {table} WHERE country <> ''"
+        f" GROUP BY country, trial_id) pairs WHERE pairs.trial_id IN ({trial_sql})"
+        " GROUP BY pairs.country"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(sorted(cursor.fetchall()))  # By name in Python: the same order whatever the collation.
+
+
 def _any_option(label, counts: Mapping[str, int], selected: str) -> FacetOption:
     return FacetOption("", str(label), sum(counts.values()), selected == "")
 
@@ -153,16 +177,6 @@ def _facet_counts(filters: Mapping[str, str], near: Collection[int] | None) -> d
     chosen_condition = filters.get("condition")
     in_results = condition_group_q(chosen_condition) if chosen_condition else Q()
     condition_codes = [MS_ANY, *ConditionGroup.values]
-    # Distinct (country, trial) pairs, counted here: the pairs come straight from the covering
-    # index `location_country_trial_idx`, where COUNT(DISTINCT) per country sorted every site
-    # (about 5 times slower with 50,000 sites on SQLite).
-    country_pairs = (
-        Location.objects.filter(trial__in=filtered(filters, skip="country").order_by().values("pk"))
-        .exclude(country="")
-        .order_by()
-        .values_list("country", "trial_id")
-        .distinct()
-    )
     return {
         "status": _grouped(filtered(filters, skip="status"), "overall_status"),
         "phase": filtered(filters, skip="phase").aggregate(
@@ -175,7 +189,7 @@ def _facet_counts(filters: Mapping[str, str], near: Collection[int] | None) -> d
             __results__=Count("pk", filter=in_results) if chosen_condition else Count("pk"),
             **{code: Count("pk", filter=condition_group_q(code)) for code in condition_codes},
         ),
-        "country": dict(sorted(Counter(name for name, _trial in country_pairs).items())),
+        "country": _country_counts(filtered(filters, skip="country")),
         "sponsor": _grouped(filtered(filters, skip="sponsor"), "sponsor_type"),
     }
 
