@@ -14,7 +14,6 @@ includes the database's work and on PostgreSQL does not) shows the work per requ
 
 from __future__ import annotations
 
-import os
 import random
 import re
 import statistics
@@ -28,6 +27,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from portal.content.benchtools import load_average, server_cpu_seconds
 from portal.content.cache import bump_content_generation
 from portal.content.models import Status
 from trials import geo
@@ -97,8 +97,9 @@ class Command(BaseCommand):
         client = Client(HTTP_HOST="localhost")
         for url in URLS:  # Warm-up: connection, templates, caches.
             client.get(url)
-        self.stdout.write(f"Load average (1, 5, 15 min): {', '.join(f'{n:.2f}' for n in os.getloadavg())}")
+        self.stdout.write(f"Load average (1, 5, 15 min): {load_average()}")
         self.stdout.write("   cold: wall   cpu  queries |  warm: wall   cpu  queries | trials  page")
+        server: dict[str, float] = {"cold": 0.0, "warm": 0.0}
         summary: dict[str, dict[str, list[float]]] = {
             "cold": {"wall": [], "cpu": []},
             "warm": {"wall": [], "cpu": []},
@@ -112,11 +113,15 @@ class Command(BaseCommand):
                         bump_content_generation()
                     else:
                         client.get(url)  # The counts for this page are in the cache now.
+                    server_start = server_cpu_seconds()
                     with CaptureQueriesContext(connection) as queries:
                         start, start_cpu = time.perf_counter(), time.process_time()
                         response = client.get(url)
                         cpus.append((time.process_time() - start_cpu) * 1000)
                         walls.append((time.perf_counter() - start) * 1000)
+                    server_end = server_cpu_seconds()
+                    if server_start is not None and server_end is not None:
+                        server[mode] += server_end - server_start
                     if response.status_code != 200:
                         raise CommandError(f"{url} answered {response.status_code}")
                 summary[mode]["wall"] += walls
@@ -137,9 +142,14 @@ class Command(BaseCommand):
                     f"{mode}: {len(URLS)} pages x {rounds}: median {statistics.median(walls):.1f} ms, "
                     f"p95 {p95:.1f} ms, max {max(walls):.1f} ms; "
                     f"CPU median {statistics.median(summary[mode]['cpu']):.1f} ms"
+                    + (
+                        f"; PostgreSQL server process CPU {server[mode] * 1000 / len(walls):.1f} ms a page"
+                        if connection.vendor == "postgresql" and server_cpu_seconds() is not None
+                        else ""
+                    )
                 )
             )
-        self.stdout.write(f"Load average (1, 5, 15 min): {', '.join(f'{n:.2f}' for n in os.getloadavg())}")
+        self.stdout.write(f"Load average (1, 5, 15 min): {load_average()}")
 
     def _build(self, n_trials: int, n_sites: int) -> None:
         rng = random.Random(11)
