@@ -154,7 +154,7 @@ def facet_counts(filters: Mapping[str, str], near: Collection[int] | None = None
     key = f"trials:facets:{digest}"
     try:
         generation, _changed_at, found = content_generation_with(key)
-    except Exception:  # noqa: BLE001  (the shared cache is down: count without it)
+    except Exception:  # The shared cache is down: count without it.
         logger.exception("Facet cache unavailable")
         return _facet_counts(filters, near)
     entry = found.get(key)
@@ -163,7 +163,7 @@ def facet_counts(filters: Mapping[str, str], near: Collection[int] | None = None
     counts = _facet_counts(filters, near)
     try:
         cache.set(key, {"generation": generation, "counts": counts}, timeout=FACET_CACHE_SECONDS)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.exception("Facet cache unavailable; counts not stored")
     return counts
 
