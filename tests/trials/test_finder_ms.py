@@ -315,6 +315,19 @@ def test_cached_filter_counts_follow_content_changes(client, django_capture_on_c
     assert len(titles(response)) == 2
 
 
+def test_filter_counts_without_the_shared_cache(client, monkeypatch) -> None:
+    """A cache that is down means counting every time, never a failed page."""
+    TrialFactory(condition_groups=["ms"])
+
+    def down(*keys):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr("trials.selectors.content_generation_with", down)
+    response = client.get(reverse("trials:list"))
+    assert response.status_code == 200
+    assert option_counts(response, "condition")["ms_any"] == 1
+
+
 def test_coordinates_from_use_my_location(client, near_trials) -> None:
     response = client.get(reverse("trials:list"), {"lat": "52.52", "lon": "13.40", "distance": "50"})
     assert titles(response) == ["Potsdam trial", "Lupus in Potsdam"]
