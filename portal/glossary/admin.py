@@ -73,7 +73,7 @@ class TermAdmin(ContentAdmin):
 
     def get_fieldsets(self, request, obj=None):
         return [
-            (None, {"fields": self.content_fields}),
+            (None, {"fields": self.content_fields, "description": self.draft_note(obj)}),
             (
                 _("Moderation"),
                 {"fields": ("status", "public_link", "author", "created_at", "updated_at", "published_at")},

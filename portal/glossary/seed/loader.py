@@ -129,7 +129,7 @@ def _apply(term: Term, entry: dict, *, moderator, report: LoadReport, new: bool)
     term.title = entry["title"]
     term.category = entry["category"]
     term.body = entry["definition"]
-    content_save(item=term, user=moderator)
+    content_save(item=term, user=moderator, live=True)  # vetted seed text, not an editor's edit
     if not new:
         term.variants.all().delete()
     for text, kind, match_case in _entry_variants(entry):
