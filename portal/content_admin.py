@@ -488,6 +488,8 @@ class ContentAdmin(admin.ModelAdmin):
                 ),
                 messages.INFO,
             )
+            for formset in formsets:  # read-only while the item is published: nothing of theirs is saved
+                formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
             return
         super().save_related(request, form, formsets, change)
         # Everything is written now: a revision, and the search index and alerts, once (the admin view's transaction).
