@@ -18,6 +18,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -64,6 +65,12 @@ def capfirst_label(item, name: str) -> str:
 
 def _attname_value(item, values: dict, name: str):
     return values.get(item._meta.get_field(name).attname)
+
+
+def _draft_state_text(draft: PendingDraft) -> str:
+    if draft.state == PendingDraft.State.IN_REVIEW:
+        return _("waiting for review")
+    return _("not yet submitted for review")
 
 
 def _version_label(info) -> str:
@@ -193,9 +200,27 @@ class StatusListFilter(admin.SimpleListFilter):
         return queryset.filter(status=self.value()) if self.value() else queryset
 
 
+class PendingDraftListFilter(admin.SimpleListFilter):
+    """Published items with a draft of changes: the moderators' second queue (their status stays Published)."""
+
+    title = gettext_lazy("changes to a published page")
+    parameter_name = "draft"
+
+    def lookups(self, request, model_admin):
+        return PendingDraft.State.choices
+
+    def queryset(self, request, queryset):
+        if self.value() not in PendingDraft.State.values:
+            return queryset
+        drafts = PendingDraft.objects.filter(
+            content_type=ContentType.objects.get_for_model(queryset.model), state=self.value()
+        )
+        return queryset.filter(status=Status.PUBLISHED, pk__in=drafts.values("object_id"))
+
+
 class ContentAdmin(admin.ModelAdmin):
     list_display = ("title", "status", "tag_list", "author", "updated_at", "published_at", "last_reviewed")
-    list_filter = (StatusListFilter, "tags", "last_reviewed")
+    list_filter = (StatusListFilter, PendingDraftListFilter, "tags", "last_reviewed")
     search_fields = ("title", "summary", "body")
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ("status", "author", "created_at", "updated_at", "published_at", "preview_link")
@@ -283,7 +308,7 @@ class ContentAdmin(admin.ModelAdmin):
             text = _(
                 "Editing a draft of a published page (%(state)s): the public sees the published version "
                 "until this draft is approved."
-            ) % {"state": draft.get_state_display().lower()}
+            ) % {"state": _draft_state_text(draft)}
         lists = _("Lists below the form (such as sources) change only after the page is sent back to draft.")
         return format_html('<strong class="draft-note">{}</strong> {}', text, lists)
 
@@ -348,14 +373,21 @@ class ContentAdmin(admin.ModelAdmin):
         name = f"admin:{opts.app_label}_{opts.model_name}"
         may_revert = self.has_change_permission(request, item)
         versions = list(revisions.item_versions(item))
+        # What the public sees now: the newest revision that was not a draft, while the item is published.
+        live = next(
+            (v for v in versions if not getattr(getattr(v.revision, "info", None), "pending", True)), None
+        ) if item.status == Status.PUBLISHED else None
         rows = []
         for index, version in enumerate(versions):
             info = getattr(version.revision, "info", None)
             user = version.revision.user
+            label = _version_label(info)
+            if version is live:
+                label = _("%(label)s: what the public sees now") % {"label": label}
             rows.append({
                 "version": version,
                 "user_name": (user.get_full_name() or user.get_username()) if user is not None else _("the system"),
-                "label": _version_label(info),
+                "label": label,
                 "compare_url": reverse(f"{name}_revision_compare", args=[item.pk, version.pk])
                 if index < len(versions) - 1
                 else "",
@@ -363,12 +395,13 @@ class ContentAdmin(admin.ModelAdmin):
                 if may_revert and index > 0
                 else "",
             })
+        draft = pending_draft_for(item) if item.status == Status.PUBLISHED else None
         context = self._revision_context(
             request,
             item,
             title=_("Revisions of “%(title)s”") % {"title": item.title},
             rows=rows,
-            pending_draft=pending_draft_for(item) if item.status == Status.PUBLISHED else None,
+            pending_draft_state=_draft_state_text(draft) if draft is not None else "",
         )
         return TemplateResponse(request, "admin/content/revisions/list.html", context)
 

@@ -44,18 +44,41 @@ def _added(words: list[str]) -> str:
     )
 
 
-def word_diff(old: str, new: str) -> SafeString:
-    """`old` -> `new` as HTML with `<del>` / `<ins>` around the words that changed."""
-    a, b = tokens(old), tokens(new)
-    parts = []
+def _groups(a: list[str], b: list[str]) -> list[tuple[list[str], list[str] | None]]:
+    """(old, new) runs of tokens; new is None for an unchanged run. Changes separated only by
+    whitespace become one change, so a rewritten sentence reads as one removal and one addition,
+    not word against word."""
+    groups: list[tuple[list[str], list[str] | None]] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            parts.append(escape("".join(a[i1:i2])))
+            groups.append((a[i1:i2], None))
             continue
-        if op in ("delete", "replace"):
-            parts.append(_removed(a[i1:i2]))
-        if op in ("insert", "replace"):
-            parts.append(_added(b[j1:j2]))
+        old, new = a[i1:i2], b[j1:j2]
+        only_space_since_last_change = (
+            len(groups) >= 2
+            and groups[-1][1] is None
+            and groups[-2][1] is not None
+            and "".join(groups[-1][0]).isspace()
+        )
+        if only_space_since_last_change:
+            space = groups.pop()[0]
+            before_old, before_new = groups.pop()
+            old, new = before_old + space + old, before_new + space + new
+        groups.append((old, new))
+    return groups
+
+
+def word_diff(old: str, new: str) -> SafeString:
+    """`old` -> `new` as HTML with `<del>` / `<ins>` around the words that changed."""
+    parts = []
+    for before, after in _groups(tokens(old), tokens(new)):
+        if after is None:
+            parts.append(escape("".join(before)))
+            continue
+        if before:
+            parts.append(_removed(before))
+        if after:
+            parts.append(_added(after))
     return mark_safe("".join(parts))  # noqa: S308 - every part above is escaped or built by format_html
 
 

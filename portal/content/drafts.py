@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.contrib.contenttypes.models import ContentType
 
 from . import revisions
+from .markdown import render_markdown
 from .models import ContentBase, PendingDraft, Status
 
 if TYPE_CHECKING:
@@ -57,8 +58,12 @@ def pending_draft_write(
 
 
 def pending_draft_show(item: ContentBase, draft: PendingDraft) -> None:
-    """Put the draft's field values on the item in memory (the admin form of a published item)."""
+    """Put the draft's field values on the item in memory (the admin form and the preview of a
+    published item), with their Markdown renderings (`body_html` and the like) to match."""
     revisions.apply_values(item, draft.fields)
+    for name in revisions.spec_for(item).fields:
+        if hasattr(item, f"{name}_html"):
+            setattr(item, f"{name}_html", render_markdown(getattr(item, name)))
 
 
 def pending_draft_apply(item: ContentBase, draft: PendingDraft) -> None:

@@ -46,7 +46,7 @@ class VariantInline(admin.TabularInline):
 @admin.register(Term)
 class TermAdmin(ContentAdmin):
     list_display = ("title", "category", "variant_list", "status", "updated_at", "last_reviewed")
-    list_filter = (*ContentAdmin.list_filter[:1], "category", "last_reviewed")
+    list_filter = (*ContentAdmin.list_filter[:2], "category", "last_reviewed")
     search_fields = ("title", "body", "variants__text")
     list_select_related = ()
     content_fields = ("title", "slug", "category", "body", "last_reviewed")

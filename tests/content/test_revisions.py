@@ -461,3 +461,29 @@ def test_revisions_pages_query_count_does_not_grow_with_revisions(editor_client,
             assert editor_client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_preview_shows_the_draft_while_the_public_page_shows_the_approved_text(editor_client, editor, client):
+    article = ArticleFactory(body="Approved words.")
+    article.body = "Draft *words*."
+    content_save(item=article, user=editor)
+    url = reverse("preview", kwargs={"app_label": "articles", "model_name": "article", "pk": article.pk})
+    assert "Draft <em>words</em>." in editor_client.get(url).content.decode()
+    assert "Draft <em>words</em>" not in public_text(client, article)
+
+
+@pytest.mark.parametrize("name", TYPES)
+def test_changelist_filter_lists_published_items_whose_changes_wait_for_review(moderator_client, editor, name):
+    waiting, other = TYPES[name](title="Waiting item"), TYPES[name](title="Quiet item")
+    waiting.title = "Waiting item, changed"
+    content_save(item=waiting, user=editor)
+    content_submit(item=waiting, user=editor)
+    page = moderator_client.get(reverse(f"admin:{name}_changelist"), {"draft": "in_review"}).content.decode()
+    assert "Waiting item" in page and other.title not in page
+
+
+@pytest.mark.django_db(False)
+def test_a_rewritten_sentence_reads_as_one_removal_and_one_addition():
+    html = word_diff("Rest a lot.", "Pace your day.")
+    assert html.count("<del") == 1 and html.count("<ins") == 1
+    assert "[-Rest a lot.-]" in html and "{+Pace your day.+}" in html
