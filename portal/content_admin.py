@@ -317,6 +317,7 @@ class ContentAdmin(admin.ModelAdmin):
         if obj is not None and edits_go_to_a_draft(obj):
             # A published item's related rows are live: they stay read-only while its edits are drafts.
             for inline in inlines:
+                inline.max_num = 0
                 inline.has_add_permission = _refuse
                 inline.has_change_permission = _refuse
                 inline.has_delete_permission = _refuse

@@ -2,8 +2,8 @@
 
 Removed words are wrapped in `<del>` and added words in `<ins>`. Colour is not the only signal: the
 browser strikes through `<del>` and underlines `<ins>`, each change also carries visible `[-  -]` /
-`{+  +}` brackets (the `git diff --word-diff` convention) and a visually hidden "removed:" / "added:"
-for screen readers. Everything is escaped first; the output is safe HTML.
+`{+  +}` brackets (the `git diff --word-diff` convention) and, for screen readers, a visually hidden
+"removed:" / "added:" (the brackets are hidden from them). Everything is escaped first; the output is safe HTML.
 """
 
 from __future__ import annotations
@@ -24,24 +24,43 @@ def tokens(text: str) -> list[str]:
     return _TOKENS.findall(text or "")
 
 
-def _removed(words: list[str]) -> str:
+def _marked(tag: str, css: str, label: str, end_label: str, opening: str, closing: str, words: list[str]) -> str:
+    # The brackets are inline-blocks so the strike-through line does not hide their dashes; screen
+    # readers skip them and hear the hidden words instead.
     return format_html(
-        '<del class="diff-del"><span class="visually-hidden">{} </span>[-{}-]<span class="visually-hidden"> {}'
-        "</span></del>",
-        _("removed:"),
+        '<{} class="{}"><span class="visually-hidden">{} </span><span class="diff-mark" aria-hidden="true">{}</span>'
+        '{}<span class="diff-mark" aria-hidden="true">{}</span><span class="visually-hidden"> {}</span></{}>',
+        tag,
+        css,
+        label,
+        opening,
         "".join(words),
-        _("end of removed text"),
+        closing,
+        end_label,
+        tag,
     )
+
+
+def _removed(words: list[str]) -> str:
+    return _marked("del", "diff-del", _("removed:"), _("end of removed text"), "[-", "-]", words)
 
 
 def _added(words: list[str]) -> str:
-    return format_html(
-        '<ins class="diff-ins"><span class="visually-hidden">{} </span>{{+{}+}}<span class="visually-hidden"> {}'
-        "</span></ins>",
-        _("added:"),
-        "".join(words),
-        _("end of added text"),
-    )
+    return _marked("ins", "diff-ins", _("added:"), _("end of added text"), "{+", "+}", words)
+
+
+def _is_space(words: list[str]) -> bool:
+    return not "".join(words).strip()
+
+
+def _split_space(words: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(leading whitespace, the words, trailing whitespace) of a run of tokens."""
+    start, end = 0, len(words)
+    while start < end and _is_space(words[start : start + 1]):
+        start += 1
+    while end > start and _is_space(words[end - 1 : end]):
+        end -= 1
+    return words[:start], words[start:end], words[end:]
 
 
 def _groups(a: list[str], b: list[str]) -> list[tuple[list[str], list[str] | None]]:
@@ -69,16 +88,22 @@ def _groups(a: list[str], b: list[str]) -> list[tuple[list[str], list[str] | Non
 
 
 def word_diff(old: str, new: str) -> SafeString:
-    """`old` -> `new` as HTML with `<del>` / `<ins>` around the words that changed."""
+    """`old` -> `new` as HTML with `<del>` / `<ins>` around the words that changed (changes of
+    whitespace alone are shown as the new whitespace, unmarked)."""
     parts = []
     for before, after in _groups(tokens(old), tokens(new)):
-        if after is None:
-            parts.append(escape("".join(before)))
+        if after is None or (_is_space(before) and _is_space(after)):
+            parts.append(escape("".join(before if after is None else after)))
             continue
-        if before:
-            parts.append(_removed(before))
-        if after:
-            parts.append(_added(after))
+        # Spacing around a change stays outside its markers (as the new text has it).
+        _, removed, _ = _split_space(before)
+        lead, added, trail = _split_space(after)
+        parts.append(escape("".join(lead)))
+        if removed:
+            parts.append(_removed(removed))
+        if added:
+            parts.append(_added(added))
+        parts.append(escape("".join(trail)))
     return mark_safe("".join(parts))  # noqa: S308 - every part above is escaped or built by format_html
 
 
