@@ -16,10 +16,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from reversion.models import Version
+from reversion.models import Revision, Version
 from taggit.models import Tag
 
 from portal.actions.archive import content_archive
+from portal.actions.delete import content_delete
 from portal.actions.publish import content_publish
 from portal.actions.revert import content_revert
 from portal.actions.save import content_save
@@ -499,3 +500,11 @@ def test_a_rewritten_sentence_reads_as_one_removal_and_one_addition():
     html = word_diff("Rest a lot.", "Pace your day.")
     assert html.count("<del") == 1 and html.count("<ins") == 1
     assert visible(html) == "[-Rest a lot.-]{+Pace your day.+}"
+
+
+def test_deleting_an_item_drops_its_revisions_and_draft(editor):
+    article = ArticleFactory()
+    article.body = "A draft"
+    content_save(item=article, user=editor)
+    content_delete(item=article, user=UserFactory(is_superuser=True))
+    assert not Revision.objects.exists() and not PendingDraft.objects.exists()
