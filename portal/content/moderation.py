@@ -71,14 +71,7 @@ def status_transition(
         fields.append("published_at")
     item.full_clean()
     item.save(update_fields=fields)
-    ModerationEvent.objects.create(
-        content_type=ContentType.objects.get_for_model(item),
-        object_id=item.pk,
-        actor=actor,
-        from_status=from_status,
-        to_status=to,
-        comment=comment,
-    )
+    _event_record(item=item, actor=actor, from_status=from_status, to_status=to, comment=comment)
     return item
 
 
@@ -92,12 +85,16 @@ def draft_event_record(
     *, item: ContentBase, actor: User | None, from_state: str, to_state: str, comment: str = ""
 ) -> None:
     """The history line of a pending draft's state change (the item itself stays published)."""
-    ModerationEvent.objects.create(
+    _event_record(item=item, actor=actor, from_status=from_state, to_status=to_state, comment=comment, about_draft=True)
+
+
+def _event_record(*, item: ContentBase, actor, from_status: str, to_status: str, comment: str, about_draft=False):
+    return ModerationEvent.objects.create(
         content_type=ContentType.objects.get_for_model(item),
         object_id=item.pk,
         actor=actor,
-        from_status=from_state,
-        to_status=to_state,
+        from_status=from_status,
+        to_status=to_status,
         comment=comment,
-        about_draft=True,
+        about_draft=about_draft,
     )
