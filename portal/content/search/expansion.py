@@ -107,9 +107,13 @@ def expand(parsed: ParsedQuery) -> Expanded:
     members: dict[str, list[tuple[str, str]]] = {}
     info: dict[str, tuple[str, str, str]] = {}
     for group, phrase, text, title, url, summary in rows:
-        by_phrase.setdefault(phrase, group)
         members.setdefault(group, []).append((phrase, text))
         info[group] = (title, url, summary)
+    # A phrase in several groups (e.g. "cells", in "T cells" and "your own cells") goes to the group with
+    # the shortest, then alphabetically first, title: the same on every database, whatever the ids.
+    # (Ordering by the group key would make it depend on ids: "glossary:156" sorts before "glossary:88".)
+    for group, phrase, *_ in sorted(rows, key=lambda row: (len(row[3]), row[3].casefold(), row[0])):
+        by_phrase.setdefault(phrase, group)
 
     clauses: list[list[Term]] = []
     result = Expanded(parsed)
