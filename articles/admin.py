@@ -1,12 +1,13 @@
 from django.contrib import admin
 
-from portal.content_admin import ContentAdmin
+from portal.content_admin import ContentAdmin, LabelledInlineFormSet
 
 from .models import Article, Source
 
 
 class SourceInline(admin.TabularInline):
     model = Source
+    formset = LabelledInlineFormSet
     extra = 1
     fields = ("title", "url", "position")
 

@@ -74,6 +74,25 @@ def similar_questions(text: str, limit: int = 5) -> list[Question]:
     return rank_similar(text, published_corpus(), limit)
 
 
+MERGE_CHOICES_SHOWN = 20
+
+
+def merge_candidates(*, query: str, question_text: str) -> list[Question]:
+    """Published FAQs an editor may merge a reader question into: those whose title or summary contains
+    every word of `query`, or, with no query, the ones most like the reader's question. One query."""
+    words = query.split()
+    if not words:
+        return similar_questions(question_text, limit=MERGE_CHOICES_SHOWN)
+    matches = Q()
+    for word in words[:10]:
+        matches &= Q(title__icontains=word) | Q(summary__icontains=word)
+    return list(
+        Question.objects.published().filter(matches).only("pk", "title", "slug", "summary").order_by("title", "pk")[
+            :MERGE_CHOICES_SHOWN
+        ]
+    )
+
+
 TOP_QUESTIONS_PER_CATEGORY = 5
 
 
@@ -86,7 +105,10 @@ def faq_overview(per_category: int = TOP_QUESTIONS_PER_CATEGORY) -> list[tuple[C
     categories = list(
         Category.objects.annotate(
             published_count=Count("questions", filter=Q(questions__status=Status.PUBLISHED))
-        ).filter(published_count__gt=0)
+        )
+        .filter(published_count__gt=0)
+        # Explicit: Django leaves Meta.ordering out of aggregate (GROUP BY) queries, so PostgreSQL's order is arbitrary.
+        .order_by("position", "name")
     )
     if not categories:
         return []

@@ -109,10 +109,11 @@ def expand(parsed: ParsedQuery) -> Expanded:
     for group, phrase, text, title, url, summary in rows:
         members.setdefault(group, []).append((phrase, text))
         info[group] = (title, url, summary)
-    # A phrase in several groups (e.g. "cells", in "T cells" and "your own cells") goes to the group with
-    # the shortest, then alphabetically first, title: the same on every database, whatever the ids.
-    # (Ordering by the group key would make it depend on ids: "glossary:156" sorts before "glossary:88".)
-    for group, phrase, *_ in sorted(rows, key=lambda row: (len(row[3]), row[3].casefold(), row[0])):
+    # A phrase in several groups (a word such as "cells") widens to one of them, chosen without ids (they differ
+    # between databases and runs): the group whose preferred term it is, else the first by title.
+    for group, phrase, *_rest in sorted(
+        rows, key=lambda row: (_phrase(row[3]) != row[1], row[3].casefold(), row[3], row[0])
+    ):
         by_phrase.setdefault(phrase, group)
 
     clauses: list[list[Term]] = []
