@@ -99,8 +99,9 @@ TOP_QUESTIONS_PER_CATEGORY = 5
 def faq_overview(per_category: int = TOP_QUESTIONS_PER_CATEGORY) -> list[tuple[Category, list[Question]]]:
     """Categories with published FAQs (each with `published_count`) and their first `per_category` FAQs.
 
-    Three queries whatever the number of FAQs: categories with counts, the top rows of every category
-    (a window function) with author and category, and the tags prefetch.
+    Two queries whatever the number of FAQs: categories with counts, and the top rows of every category
+    (a window function over ids, then those rows with their author). The overview shows no tags: each
+    FAQ's own page has them.
     """
     categories = list(
         Category.objects.annotate(
@@ -112,13 +113,15 @@ def faq_overview(per_category: int = TOP_QUESTIONS_PER_CATEGORY) -> list[tuple[C
     )
     if not categories:
         return []
-    top = (
+    # The window ranks narrow rows (ids only); just the few rows shown are loaded whole, with their author
+    # and category, so the page does not read every FAQ's body.
+    first_of_each = (
         Question.objects.published()
-        .for_listing()
         .annotate(rank=Window(RowNumber(), partition_by=F("category_id"), order_by=[F("position"), F("title")]))
         .filter(rank__lte=per_category)
-        .order_by("position", "title")
+        .values_list("pk", flat=True)
     )
+    top = Question.objects.filter(pk__in=first_of_each).select_related("author").order_by("position", "title")
     by_category: dict[int, list[Question]] = {category.pk: [] for category in categories}
     for question in top:
         by_category[question.category_id].append(question)
