@@ -51,7 +51,7 @@ GROUP_MIGRATIONS = [
     ("portal.content.migrations.0002_editor_and_moderator_groups", "create_groups"),
     ("faq.migrations.0003_submission_permissions", "grant"),
     ("portal.glossary.migrations.0002_glossary_permissions", "grant"),
-    ("portal.content.migrations.0008_medical_reviewers_group", "create_group"),
+    ("portal.content.migrations.0009_medical_reviewers_group", "create_group"),
 ]
 
 

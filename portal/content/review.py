@@ -27,7 +27,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .drafts import pending_draft_for
 from .models import MEDICAL_REVIEWERS_GROUP, ContentBase, MedicallyReviewed, Status
+
+_UNSET = object()  # "not loaded yet" (None means "has no pending draft")
 
 if TYPE_CHECKING:
     import datetime
@@ -49,17 +52,24 @@ def medical_reviewer_ids() -> set[int]:
     return set(get_user_model().objects.filter(groups__name=MEDICAL_REVIEWERS_GROUP).values_list("pk", flat=True))
 
 
-def publish_refusals(item: ContentBase, moderator: User | None, *, reviewer_ids: set[int] | None = None) -> list[str]:
+def publish_refusals(
+    item: ContentBase, moderator: User | None, *, reviewer_ids: set[int] | None = None, pending_draft=_UNSET
+) -> list[str]:
     """Why `moderator` may not publish `item` now; empty when it may. (The moderator permission
     itself is checked by the action.) `reviewer_ids` (from `medical_reviewer_ids`) saves a query
-    per item when checking a list."""
+    per item when checking a list. A published item is judged by its pending draft's state (the
+    next version, in review or not); pass `pending_draft` if it is already loaded."""
     superuser = moderator is not None and moderator.is_superuser
     reasons = []
-    if item.status == Status.PUBLISHED:
+    status = item.status
+    if status == Status.PUBLISHED:
+        draft = pending_draft_for(item) if pending_draft is _UNSET else pending_draft
+        status = draft.state if draft is not None else status
+    if status == Status.PUBLISHED:
         reasons.append(_("It is already published."))
-    elif item.status != Status.IN_REVIEW and not (superuser and item.status == Status.DRAFT):
+    elif status != Status.IN_REVIEW and not (superuser and status == Status.DRAFT):
         reasons.append(
-            _("It is %(status)s: submit it for review first.") % {"status": item.get_status_display().lower()}
+            _("It is %(status)s: submit it for review first.") % {"status": Status(status).label.lower()}
         )
     if not needs_medical_review(item):
         return reasons
@@ -90,8 +100,8 @@ def _medical_review_refusals(item: MedicallyReviewed, reviewer_ids: set[int] | N
     return reasons
 
 
-def check_publishable(item: ContentBase, moderator: User | None) -> None:
-    reasons = publish_refusals(item, moderator)
+def check_publishable(item: ContentBase, moderator: User | None, *, pending_draft=_UNSET) -> None:
+    reasons = publish_refusals(item, moderator, pending_draft=pending_draft)
     if reasons:
         raise ValidationError(
             _("“%(title)s” cannot be published: %(reasons)s") % {"title": item.title, "reasons": " ".join(reasons)}

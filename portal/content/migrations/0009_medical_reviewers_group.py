@@ -35,7 +35,7 @@ def remove_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0007_editors_picks_failed_searches"),
+        ("content", "0008_pending_drafts_and_revisions"),
         ("articles", "0005_medical_reviewer"),
         ("faq", "0008_medical_reviewer"),
     ]
