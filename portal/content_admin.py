@@ -49,7 +49,7 @@ from portal.actions.send_back import content_send_back
 from portal.actions.submit import content_submit
 from portal.content import revisions
 from portal.content.diff import fields_diff
-from portal.content.drafts import edits_go_to_a_draft, pending_draft_for, pending_draft_show
+from portal.content.drafts import edits_go_to_a_draft, pending_draft_for, pending_draft_show, review_state
 from portal.content.markdown import prerender_markdown
 from portal.content.models import ModerationEvent, PendingDraft, Status
 from portal.content.moderation import can_edit, can_edit_fields, can_moderate, latest_send_back
@@ -324,13 +324,15 @@ class ContentAdmin(admin.ModelAdmin):
 
     def available_transitions(self, request: HttpRequest, obj) -> list[str]:
         """The buttons `request.user` gets on `obj`'s page in its current state (publish only when
-        the review gate lets them; `changeform_view` shows the reasons otherwise)."""
+        the review gate lets them; `changeform_view` shows the reasons otherwise). A published item
+        with a pending draft is submitted and published by its draft's state."""
         user = request.user
+        state = review_state(obj)
         names = []
-        if can_edit(user, obj) and obj.status in TRANSITIONS["submit"][1]:
+        if can_edit(user, obj) and state in TRANSITIONS["submit"][1]:
             names.append("submit")
         if can_moderate(user, obj):
-            if obj.status in TRANSITIONS["publish"][1] and not publish_refusals(obj, user):
+            if state in TRANSITIONS["publish"][1] and not publish_refusals(obj, user):
                 names.append("publish")
             names += [name for name in ("send_back", "archive", "restore") if obj.status in TRANSITIONS[name][1]]
         return names
@@ -378,7 +380,7 @@ class ContentAdmin(admin.ModelAdmin):
             for name in self.available_transitions(request, obj)
         ]
         refusals = []
-        if can_moderate(request.user, obj) and obj.status == Status.IN_REVIEW:
+        if can_moderate(request.user, obj) and review_state(obj) == Status.IN_REVIEW:
             refusals = publish_refusals(obj, request.user)
         return {
             "moderation_buttons": buttons,

@@ -153,3 +153,17 @@ def test_change_page_query_count_does_not_grow_with_history(moderator_client):
     with CaptureQueriesContext(connection) as many:
         moderator_client.get(change_url(item))
     assert len(few) > 0 and len(many) == len(few)
+
+
+def test_published_item_with_a_draft_in_review_gets_publish(moderator_client, editor):
+    from portal.actions.save import content_save
+    from portal.actions.submit import content_submit
+
+    item = ArticleFactory(status=Status.PUBLISHED, author=editor, body="Approved.")
+    item.body = "Changed."
+    content_save(item=item, user=editor)
+    content_submit(item=item, user=editor)
+    assert buttons(moderator_client, item) == ["publish", "archive", "send_back"]
+    moderator_client.post(moderate_url(item, "publish"))
+    item.refresh_from_db()
+    assert (item.status, item.body) == (Status.PUBLISHED, "Changed.")
