@@ -16,6 +16,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,11 +26,13 @@ from portal.actions.archive import content_archive
 from portal.actions.delete import content_delete
 from portal.actions.publish import content_publish
 from portal.actions.save import content_changed, content_save_fields
+from portal.actions.schedule import content_schedule
 from portal.actions.send_back import content_send_back
 from portal.actions.submit import content_submit
 from portal.content.markdown import prerender_markdown
 from portal.content.models import ModerationEvent, Status
 from portal.content.moderation import can_edit_fields, can_moderate
+from portal.content.scheduling import SCHEDULE_FIELDS, own_item_error, schedule_errors, scheduled_q
 from portal.content.tagging import BoundedTagField, check_tag_creation
 
 
@@ -151,12 +155,37 @@ class StatusListFilter(admin.SimpleListFilter):
         return queryset.filter(status=self.value()) if self.value() else queryset
 
 
+class ScheduledListFilter(admin.SimpleListFilter):
+    """Items a moderator has scheduled: to go live (in review until then) or to leave the site."""
+
+    title = gettext_lazy("schedule")
+    parameter_name = "scheduled"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("any", _("Scheduled")),
+            ("publish", _("Scheduled to go live")),
+            ("archive", _("Scheduled to leave the site")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "any":
+            return queryset.filter(scheduled_q())
+        if self.value() == "publish":
+            return queryset.filter(status=Status.IN_REVIEW, publish_at__isnull=False)
+        if self.value() == "archive":
+            return queryset.filter(status__in=[Status.IN_REVIEW, Status.PUBLISHED], archive_at__isnull=False)
+        return queryset
+
+
 class ContentAdmin(admin.ModelAdmin):
-    list_display = ("title", "status", "tag_list", "author", "updated_at", "published_at", "last_reviewed")
-    list_filter = (StatusListFilter, "tags", "last_reviewed")
+    list_display = (
+        "title", "status", "tag_list", "author", "updated_at", "published_at", "last_reviewed", "schedule",
+    )
+    list_filter = (StatusListFilter, ScheduledListFilter, "tags", "last_reviewed")
     search_fields = ("title", "summary", "body")
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = ("status", "author", "created_at", "updated_at", "published_at", "preview_link")
+    readonly_fields = ("status", "author", "created_at", "updated_at", "published_at", "preview_link", "scheduled_by")
     list_select_related = ("author",)
     date_hierarchy = None
     actions = [submit_for_review, publish, send_back, archive]
@@ -173,9 +202,25 @@ class ContentAdmin(admin.ModelAdmin):
             (None, {"fields": self.content_fields}),
             (
                 _("Moderation"),
-                {"fields": ("status", "preview_link", "author", "created_at", "updated_at", "published_at")},
+                {
+                    "fields": (
+                        "status", "preview_link", "publish_at", "archive_at", "scheduled_by",
+                        "author", "created_at", "updated_at", "published_at",
+                    ),
+                    "description": _(
+                        "To publish later, a moderator sets “publish at” on an item in review: it stays in review "
+                        "(not public) until then and goes live within a few minutes of that time. “Archive at” takes "
+                        "a published item off the site. Empty both to cancel."
+                    ),
+                },
             ),
         ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if can_moderate(request.user, self.model):
+            return readonly
+        return (*readonly, *SCHEDULE_FIELDS)  # Setting a schedule approves the item: moderators only.
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("tags")
@@ -194,15 +239,37 @@ class ContentAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        if "tags" not in form.base_fields:
-            return form
 
-        def clean_tags(self):
-            names = self.cleaned_data["tags"]
-            check_tag_creation(request.user, names)
-            return names
+        class ContentForm(form):
+            def clean_review_interval_months(self):
+                value = self.cleaned_data["review_interval_months"]
+                return value or self._meta.model._meta.get_field("review_interval_months").default
 
-        return type(form.__name__, (form,), {"clean_tags": clean_tags})
+            def clean_tags(self):
+                names = self.cleaned_data["tags"]
+                check_tag_creation(request.user, names)
+                return names
+
+            def clean(self):
+                cleaned = super().clean()
+                if not set(SCHEDULE_FIELDS) & set(self.fields):
+                    return cleaned
+                item = self.instance
+                values = {name: cleaned.get(name, getattr(item, name)) for name in SCHEDULE_FIELDS}
+                changed = set(self.changed_data) & set(SCHEDULE_FIELDS)
+                errors = schedule_errors(status=item.status, changed=changed, now=timezone.now(), **values)
+                refusal = own_item_error(request.user, item, "publish_at" in changed and values["publish_at"])
+                if refusal and "publish_at" not in errors:
+                    errors["publish_at"] = refusal
+                for name, message in errors.items():
+                    self.add_error(name if name in self.fields else None, message)
+                return cleaned
+
+        ContentForm.__name__ = form.__name__
+        if "review_interval_months" in ContentForm.base_fields:
+            # Empty means the usual interval (a form posted without the field keeps working).
+            ContentForm.base_fields["review_interval_months"].required = False
+        return ContentForm
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         # Published items open read-only for editors (can_edit_fields says why).
@@ -238,9 +305,28 @@ class ContentAdmin(admin.ModelAdmin):
         for item in queryset:
             content_delete(item=item, user=request.user)
 
+    @admin.display(description=gettext_lazy("schedule"))
+    def schedule(self, obj) -> str:
+        """"Goes live 3 December 2026, 09:00" / "Leaves the site ..." / "-"."""
+        parts = []
+        if obj.status == Status.IN_REVIEW and obj.publish_at:
+            when = date_format(timezone.localtime(obj.publish_at), "j M Y, H:i")
+            parts.append(_("Goes live %(when)s") % {"when": when})
+        if obj.status in {Status.IN_REVIEW, Status.PUBLISHED} and obj.archive_at:
+            when = date_format(timezone.localtime(obj.archive_at), "j M Y, H:i")
+            parts.append(_("Leaves the site %(when)s") % {"when": when})
+        return "; ".join(parts) or "-"
+
     def save_model(self, request, obj, form, change) -> None:
-        # Fields only: the tags and inlines are saved after this, in save_related.
+        # Fields only: the tags and inlines are saved after this, in save_related. A changed schedule
+        # is an approval and goes through its own action (permission, two-person rule, who set it).
+        changed = [name for name in SCHEDULE_FIELDS if name in form.fields and name in form.changed_data]
+        wanted = {name: getattr(obj, name) for name in SCHEDULE_FIELDS}
+        for name in changed:
+            setattr(obj, name, form.initial.get(name))
         content_save_fields(item=obj, user=request.user)
+        if changed:
+            content_schedule(item=obj, moderator=request.user, **wanted)
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "taggit",
     "portal.accounts",
     "portal.content",
+    "portal.actions",
     "articles",
     "faq",
     "trials",
