@@ -100,7 +100,9 @@ def _archive(item: ContentBase) -> None:
 
 
 def _carry_out(model: type[ContentBase], pk: int, due: Q, step, done: list[str], report: ScheduleReport) -> None:
-    locked = model.objects.select_for_update(skip_locked=True).select_related("scheduled_by").filter(due, pk=pk)
+    # `of=("self",)`: PostgreSQL locks the item's row only (the scheduler is an outer join).
+    locked = model.objects.select_for_update(skip_locked=True, of=("self",)).select_related("scheduled_by")
+    locked = locked.filter(due, pk=pk)
     item = None
     try:
         with transaction.atomic():
