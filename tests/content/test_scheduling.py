@@ -25,11 +25,13 @@ from portal.content.models import ModerationEvent, Status
 from portal.content.scheduling import due_to_publish_q
 from portal.content.search.models import SearchEntry
 from portal.content.selectors import scheduled_items
+from tests.content.forms import article_form_data as form_data
 from tests.factories import ArticleFactory, QuestionFactory, TrialFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 START = datetime.datetime(2027, 3, 1, 9, 0, tzinfo=datetime.UTC)
+TEN = START.replace(hour=10)
 
 
 class Clock:
@@ -54,6 +56,12 @@ def in_review(factory=ArticleFactory, **kwargs):
     return factory(status=Status.IN_REVIEW, published_at=None, last_reviewed=datetime.date(2027, 2, 1), **kwargs)
 
 
+def scheduled(moderator, factory=ArticleFactory, *, publish_at=TEN, archive_at=None, **kwargs):
+    """An item in review that `moderator` approved to go live at `publish_at` (10:00 on the first day)."""
+    item = in_review(factory, **kwargs)
+    return content_schedule(item=item, moderator=moderator, publish_at=publish_at, archive_at=archive_at)
+
+
 def publish_events(item) -> int:
     return ModerationEvent.objects.filter(
         content_type=ContentType.objects.get_for_model(item), object_id=item.pk, to_status=Status.PUBLISHED
@@ -62,29 +70,6 @@ def publish_events(item) -> int:
 
 def change_url(item) -> str:
     return reverse("admin:articles_article_change", args=[item.pk])
-
-
-def form_data(article: Article, **extra) -> dict[str, str]:
-    """The article change form as a browser posts it (the schedule as date and time boxes)."""
-    data = {
-        "title": article.title,
-        "slug": article.slug,
-        "summary": article.summary,
-        "body": article.body,
-        "tags": "",
-        "review_interval_months": "12",
-        "last_reviewed": article.last_reviewed.isoformat() if article.last_reviewed else "",
-        "publish_at_0": "",
-        "publish_at_1": "",
-        "archive_at_0": "",
-        "archive_at_1": "",
-        "sources-TOTAL_FORMS": "0",
-        "sources-INITIAL_FORMS": "0",
-        "content-moderationevent-content_type-object_id-TOTAL_FORMS": "0",
-        "content-moderationevent-content_type-object_id-INITIAL_FORMS": "0",
-    }
-    data.update(extra)
-    return data
 
 
 class TestScheduleInTheAdmin:
@@ -154,8 +139,7 @@ class TestScheduleInTheAdmin:
         assert article.summary != "Unreviewed change"
 
     def test_changelist_filter_and_column(self, clock, moderator_client, moderator):
-        scheduled = in_review(title="Goes live later")
-        content_schedule(item=scheduled, moderator=moderator, publish_at=START.replace(day=2), archive_at=None)
+        scheduled(moderator, title="Goes live later", publish_at=START.replace(day=2))
         in_review(title="Just waiting")
         page = moderator_client.get(reverse("admin:articles_article_changelist") + "?scheduled=publish")
         text = page.content.decode()
@@ -188,9 +172,7 @@ class TestPublishScheduled:
         assert client.get(article.get_absolute_url()).status_code == 200
 
     def test_the_command_is_idempotent(self, clock, moderator):
-        items = [in_review(), in_review(QuestionFactory), in_review(TrialFactory)]
-        for item in items:
-            content_schedule(item=item, moderator=moderator, publish_at=START.replace(hour=10), archive_at=None)
+        items = [scheduled(moderator, factory) for factory in (ArticleFactory, QuestionFactory, TrialFactory)]
         clock.move(hours=2)
         call_command("publish_scheduled")
         call_command("publish_scheduled")
@@ -200,8 +182,7 @@ class TestPublishScheduled:
             assert publish_events(item) == 1
 
     def test_the_command_reports_what_it_did(self, clock, moderator, capsys):
-        article = in_review(title="Scheduled explainer")
-        content_schedule(item=article, moderator=moderator, publish_at=START.replace(hour=10), archive_at=None)
+        scheduled(moderator, title="Scheduled explainer")
         clock.move(hours=1)
         call_command("publish_scheduled")
         out = capsys.readouterr().out
@@ -221,10 +202,7 @@ class TestPublishScheduled:
         assert client.get(article.get_absolute_url()).status_code == 404
 
     def test_publish_and_archive_in_one_schedule(self, clock, moderator):
-        article = in_review()
-        content_schedule(
-            item=article, moderator=moderator, publish_at=START.replace(hour=10), archive_at=START.replace(hour=11)
-        )
+        article = scheduled(moderator, archive_at=START.replace(hour=11))
         clock.move(hours=1)
         scheduled_run()
         article.refresh_from_db()
@@ -235,8 +213,7 @@ class TestPublishScheduled:
         assert article.status == Status.ARCHIVED
 
     def test_sending_back_cancels_the_schedule(self, clock, moderator):
-        article = in_review()
-        content_schedule(item=article, moderator=moderator, publish_at=START.replace(hour=10), archive_at=None)
+        article = scheduled(moderator)
         content_send_back(item=article, moderator=moderator, comment="Check the dose.")
         article.refresh_from_db()
         assert article.publish_at is None and article.scheduled_by is None
@@ -247,8 +224,7 @@ class TestPublishScheduled:
         assert article.status == Status.IN_REVIEW
 
     def test_a_scheduler_who_is_no_longer_a_moderator_is_reported_and_nothing_changes(self, clock, moderator):
-        article = in_review()
-        content_schedule(item=article, moderator=moderator, publish_at=START.replace(hour=10), archive_at=None)
+        article = scheduled(moderator)
         moderator.groups.clear()
         clock.move(hours=2)
         report = scheduled_run()
@@ -257,8 +233,7 @@ class TestPublishScheduled:
         assert article.status == Status.IN_REVIEW and article.publish_at is not None
 
     def test_an_item_another_run_just_published_is_skipped(self, clock, moderator):
-        article = in_review()
-        content_schedule(item=article, moderator=moderator, publish_at=START.replace(hour=10), archive_at=None)
+        article = scheduled(moderator)
         clock.move(hours=2)
         scheduled_run()
         # A second server read the candidates before the first committed: under the lock it is no longer due.
@@ -279,8 +254,7 @@ class TestPublishScheduled:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SKIP LOCKED is PostgreSQL's")
 def test_a_row_another_server_holds_is_skipped_not_waited_for(clock, moderator):
-    article = in_review()
-    content_schedule(item=article, moderator=moderator, publish_at=START.replace(hour=10), archive_at=None)
+    article = scheduled(moderator)
     clock.move(hours=2)
     locked, release = threading.Event(), threading.Event()
 
@@ -307,8 +281,8 @@ def test_a_row_another_server_holds_is_skipped_not_waited_for(clock, moderator):
 @pytest.mark.parametrize("factory", [ArticleFactory, QuestionFactory, TrialFactory])
 def test_scheduled_items_has_a_constant_query_count(clock, moderator, django_assert_num_queries, factory):
     def schedule(count: int) -> None:
-        for item in [in_review(factory) for _ in range(count)]:
-            content_schedule(item=item, moderator=moderator, publish_at=START.replace(day=5), archive_at=None)
+        for _ in range(count):
+            scheduled(moderator, factory, publish_at=START.replace(day=5))
 
     schedule(3)
     with CaptureQueriesContext(connection) as baseline:

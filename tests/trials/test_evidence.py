@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.content.models import Status
+from tests.content.forms import article_form_data
 from tests.factories import ArticleFactory, QuestionFactory, TrialFactory, publish
 from tests.trials.helpers import DATA_DIR
 from trials.evidence import evidence_flags_record, evidence_flags_resolve, evidence_links, outdated_items
@@ -103,19 +104,7 @@ def test_a_new_medical_review_in_the_admin_resolves_the_flags_raised_up_to_that_
     article.related_trials.add(imported_trial)
     trials_import_files(paths=[changed_copy(tmp_path, overallStatus="COMPLETED")])
     assert EvidenceFlag.objects.open().count() == 1
-    data = {
-        "title": article.title,
-        "slug": article.slug,
-        "summary": article.summary,
-        "body": article.body,
-        "tags": "",
-        "last_reviewed": datetime.date.today().isoformat(),
-        "related_trials": [imported_trial.pk],
-        "sources-TOTAL_FORMS": "0",
-        "sources-INITIAL_FORMS": "0",
-        "content-moderationevent-content_type-object_id-TOTAL_FORMS": "0",
-        "content-moderationevent-content_type-object_id-INITIAL_FORMS": "0",
-    }
+    data = article_form_data(article, last_reviewed=datetime.date.today().isoformat())
     response = moderator_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert EvidenceFlag.objects.open().count() == 0
