@@ -266,6 +266,13 @@ class ContentAdmin(admin.ModelAdmin):
                 return cleaned
 
         ContentForm.__name__ = form.__name__
+        for name in SCHEDULE_FIELDS:
+            widgets = getattr(ContentForm.base_fields.get(name), "widget", None)
+            if widgets is not None and len(getattr(widgets, "widgets", ())) == 2:
+                # The date and time boxes each get a name (the field's <label> points at the date box only).
+                label = ContentForm.base_fields[name].label
+                widgets.widgets[0].attrs["aria-label"] = _("%(field)s: date") % {"field": label}
+                widgets.widgets[1].attrs["aria-label"] = _("%(field)s: time") % {"field": label}
         if "review_interval_months" in ContentForm.base_fields:
             # Empty means the usual interval (a form posted without the field keeps working).
             ContentForm.base_fields["review_interval_months"].required = False

@@ -87,7 +87,9 @@ class TestScheduleInTheAdmin:
 
     def test_the_change_form_has_the_schedule_fields_for_moderators_only(self, moderator_client, editor_client):
         article = in_review()
-        assert 'name="publish_at_0"' in moderator_client.get(change_url(article)).content.decode()
+        page = moderator_client.get(change_url(article)).content.decode()
+        assert 'name="publish_at_0"' in page
+        assert 'aria-label="Publish at: date"' in page and 'aria-label="Archive at: time"' in page
         page = editor_client.get(change_url(article)).content.decode()
         assert 'name="publish_at_0"' not in page and "publish at" in page.lower()
 
