@@ -16,11 +16,14 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
 
 from articles.models import Article
+from portal.accounts.models import Alert, TagFollow
 from portal.actions.schedule import _carry_out, content_schedule, scheduled_run
 from portal.actions.send_back import content_send_back
 from portal.actions.submit import content_submit
+from portal.content.cache import content_generation
 from portal.content.models import ModerationEvent, Status
 from portal.content.scheduling import due_to_publish_q
 from portal.content.search.models import SearchEntry
@@ -172,6 +175,18 @@ class TestPublishScheduled:
         assert event.actor == moderator and "as scheduled for 1 March 2027, 10:00" in event.comment
         assert SearchEntry.objects.filter(object_id=article.pk, kind="article").exists()
         assert client.get(article.get_absolute_url()).status_code == 200
+
+    def test_publishing_on_time_alerts_topic_followers_and_refreshes_the_page_cache(
+        self, clock, moderator, user, django_capture_on_commit_callbacks
+    ):
+        article = scheduled(moderator, tags=["car-t"])
+        TagFollow.objects.create(user=user, tag=Tag.objects.get(name="car-t"))
+        before = content_generation()[0]
+        clock.move(hours=1)
+        with django_capture_on_commit_callbacks(execute=True):
+            scheduled_run()
+        assert content_generation()[0] > before
+        assert Alert.objects.filter(user=user, change_key=f"new:articles.article:{article.pk}").count() == 1
 
     def test_the_command_is_idempotent(self, clock, moderator):
         items = [scheduled(moderator, factory) for factory in (ArticleFactory, QuestionFactory, TrialFactory)]
