@@ -258,7 +258,8 @@ class ContentAdmin(admin.ModelAdmin):
                 values = {name: cleaned.get(name, getattr(item, name)) for name in SCHEDULE_FIELDS}
                 changed = set(self.changed_data) & set(SCHEDULE_FIELDS)
                 errors = schedule_errors(status=item.status, changed=changed, now=timezone.now(), **values)
-                refusal = own_item_error(request.user, item, "publish_at" in changed and values["publish_at"])
+                approving = "publish_at" in changed and values["publish_at"] is not None
+                refusal = own_item_error(request.user, item, approving)
                 if refusal and "publish_at" not in errors:
                     errors["publish_at"] = refusal
                 for name, message in errors.items():
