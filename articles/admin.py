@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from portal.content_admin import ContentAdmin
+from portal.content_admin import ContentAdmin, LabelledInlineFormSet
 from trials.evidence_admin import EvidenceLinksAdmin, OutdatedListFilter
 
 from .models import Article, Source
@@ -8,6 +8,7 @@ from .models import Article, Source
 
 class SourceInline(admin.TabularInline):
     model = Source
+    formset = LabelledInlineFormSet
     extra = 1
     fields = ("title", "url", "position")
 

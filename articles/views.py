@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.views.generic import DetailView, ListView
 
+from portal.content.pagination import IdPaginator
 from portal.content.params import StrictPageMixin
 from portal.content.selectors import public_tag_or_404
 
@@ -11,6 +12,7 @@ from .models import Article
 
 class ArticleListView(StrictPageMixin, ListView):
     paginate_by = 10
+    paginator_class = IdPaginator
 
     def get_queryset(self) -> QuerySet[Article]:
         return Article.objects.published().for_listing().newest_first()

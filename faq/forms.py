@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from portal import ratelimit
 from portal.content.params import parse_label_and_id
 from portal.content.selectors import is_content_model
+from portal.content.tagging import BoundedTagField, check_tag_creation
 from portal.content.validators import MAX_SUMMARY_LENGTH, MarkdownLengthValidator, validate_single_line
 
 from .models import Category, Question
@@ -184,6 +185,23 @@ class MergeForm(forms.Form):
         self.fields["question"].choices = [("", "---------")] + [(q.pk, q.title) for q in first + others]
 
 
+class MergeChoiceForm(forms.Form):
+    """One published FAQ picked with a radio button from the listed (searched or similar) ones."""
+
+    question = forms.ModelChoiceField(
+        label=_("The published FAQ that answers it"),
+        queryset=None,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the FAQ that answers the question."),
+                        "invalid_choice": _("Choose a published FAQ from the list.")},
+    )
+
+    def __init__(self, *args, candidates=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["question"].queryset = Question.objects.published()
+        self.fields["question"].choices = [(q.pk, q.title) for q in candidates]
+
+
 class AnswerForm(forms.Form):
     title = forms.CharField(label=_("FAQ question (title)"), max_length=255, validators=[validate_single_line])
     summary = forms.CharField(
@@ -195,7 +213,19 @@ class AnswerForm(forms.Form):
         validators=[MarkdownLengthValidator()],
     )
     category = forms.ModelChoiceField(label=_("Category"), queryset=None)
+    tags = BoundedTagField(
+        label=_("Tags"), required=False,
+        help_text=_("Comma-separated, for example: CAR T, Safety. Use existing tags where you can."),
+    )
 
-    def __init__(self, *args, **kwargs) -> None:
+    field_order = ["title", "category", "tags", "summary", "body"]
+
+    def __init__(self, *args, user=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["category"].queryset = Category.objects.all()
+
+    def clean_tags(self) -> list[str]:
+        names = self.cleaned_data["tags"]
+        check_tag_creation(self.user, names)
+        return names

@@ -94,7 +94,7 @@ class Question(LinksTrials, PeriodicReview, ContentBase):
 class SubmissionState(models.TextChoices):
     RECEIVED = "received", _("Received")
     IN_REVIEW = "in_review", _("In review")
-    ANSWERED = "answered", _("Answered and published")
+    ANSWERED = "answered", _("Answered")
     MERGED = "merged", _("Answered in an existing FAQ")
     DECLINED = "declined", _("Declined")
 
@@ -153,7 +153,7 @@ class Submission(models.Model):
         choices=SubmissionState.choices,
         default=SubmissionState.RECEIVED,
         db_index=True,
-        help_text=_("Changed only by the queue actions (start review, decline, merge, answer and publish)."),
+        help_text=_("Changed only by the buttons on the question's page (start review, answer, merge, decline)."),
     )
     flagged_personal = models.BooleanField(
         _("looks personal"),

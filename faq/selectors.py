@@ -74,29 +74,54 @@ def similar_questions(text: str, limit: int = 5) -> list[Question]:
     return rank_similar(text, published_corpus(), limit)
 
 
+MERGE_CHOICES_SHOWN = 20
+
+
+def merge_candidates(*, query: str, question_text: str) -> list[Question]:
+    """Published FAQs an editor may merge a reader question into: those whose title or summary contains
+    every word of `query`, or, with no query, the ones most like the reader's question. One query."""
+    words = query.split()
+    if not words:
+        return similar_questions(question_text, limit=MERGE_CHOICES_SHOWN)
+    matches = Q()
+    for word in words[:10]:
+        matches &= Q(title__icontains=word) | Q(summary__icontains=word)
+    return list(
+        Question.objects.published().filter(matches).only("pk", "title", "slug", "summary").order_by("title", "pk")[
+            :MERGE_CHOICES_SHOWN
+        ]
+    )
+
+
 TOP_QUESTIONS_PER_CATEGORY = 5
 
 
 def faq_overview(per_category: int = TOP_QUESTIONS_PER_CATEGORY) -> list[tuple[Category, list[Question]]]:
     """Categories with published FAQs (each with `published_count`) and their first `per_category` FAQs.
 
-    Three queries whatever the number of FAQs: categories with counts, the top rows of every category
-    (a window function) with author and category, and the tags prefetch.
+    Two queries whatever the number of FAQs: categories with counts, and the top rows of every category
+    (a window function over ids, then those rows with their author). The overview shows no tags: each
+    FAQ's own page has them.
     """
     categories = list(
         Category.objects.annotate(
             published_count=Count("questions", filter=Q(questions__status=Status.PUBLISHED))
-        ).filter(published_count__gt=0)
+        )
+        .filter(published_count__gt=0)
+        # Explicit: Django leaves Meta.ordering out of aggregate (GROUP BY) queries, so PostgreSQL's order is arbitrary.
+        .order_by("position", "name")
     )
     if not categories:
         return []
-    top = (
+    # The window ranks narrow rows (ids only); just the few rows shown are loaded whole, with their author
+    # and category, so the page does not read every FAQ's body.
+    first_of_each = (
         Question.objects.published()
-        .for_listing()
         .annotate(rank=Window(RowNumber(), partition_by=F("category_id"), order_by=[F("position"), F("title")]))
         .filter(rank__lte=per_category)
-        .order_by("position", "title")
+        .values_list("pk", flat=True)
     )
+    top = Question.objects.filter(pk__in=first_of_each).select_related("author").order_by("position", "title")
     by_category: dict[int, list[Question]] = {category.pk: [] for category in categories}
     for question in top:
         by_category[question.category_id].append(question)

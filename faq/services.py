@@ -1,8 +1,10 @@
 """Reader questions: submitted, reviewed, then declined, merged into an FAQ or answered as a new FAQ.
 
 Every write checks the actor's permission here (the admin is only one caller). Answering goes through
-the content actions (`portal/actions/`) like any FAQ, so only people who may publish FAQs can answer and publish.
-The asker's mail is sent after commit; a visitor's address is deleted once it has been sent.
+the content actions (`portal/actions/`) like any FAQ: the answer becomes a new FAQ *in review*, which a
+medical reviewer must approve before it is published (the review gate); nobody answers straight to the
+public. The asker's mail is sent once the FAQ is published (after commit, or by `notify_askers` on cron);
+a visitor's address is deleted once it has been sent.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.actions.publish import content_publish
 from portal.actions.save import content_save
-from portal.content.moderation import can_moderate
+from portal.actions.submit import content_submit
+from portal.content.models import Status
 from portal.content.validators import header_safe
 
 from .models import Category, Question, Submission, SubmissionKind, SubmissionState
@@ -75,11 +77,8 @@ def can_review(user: User | None) -> bool:
 
 
 def can_answer(user: User | None) -> bool:
-    return (
-        user is not None
-        and user.has_perm("faq.answer_submission")
-        and can_moderate(user, Question)
-    )
+    """Answering writes a new FAQ and sends it to review, so it needs the FAQ's add permission too."""
+    return user is not None and user.has_perm("faq.answer_submission") and user.has_perm("faq.add_question")
 
 
 def _check_open(submission: Submission) -> None:
@@ -181,35 +180,33 @@ def submission_merge(*, submission: Submission, editor: User | None, question: Q
     return submission
 
 
-def submission_answer_and_publish(
+def submission_answer(
     *,
     submission: Submission,
-    moderator: User | None,
+    editor: User | None,
     title: str,
     body: str,
     category: Category,
     summary: str = "",
     tags: list[str] | None = None,
 ) -> Question:
-    """Publish the answer as a new FAQ through the moderation services, then tell the asker.
+    """Write the answer as a new FAQ and send it to review; the question is then answered.
 
-    The FAQ's author is the moderator; nothing about the asker is copied into it.
+    The FAQ is not public yet: a medical reviewer approves it through the usual review. The asker is
+    told (once) when it is published: `submission_notify` waits for that, and `notify_askers` (cron)
+    sends the mail then. The FAQ's author is the editor; nothing about the asker is copied into it.
     """
-    if not can_answer(moderator):
-        raise PermissionDenied(_("Only moderators can answer and publish reader questions."))
+    if not can_answer(editor):
+        raise PermissionDenied(_("You cannot answer reader questions."))
     _check_open(submission)
     _check_question(submission)
     with transaction.atomic():
         faq = Question(title=title.strip(), summary=summary.strip(), body=body.strip(), category=category)
-        content_save(item=faq, user=moderator, tags=tags)
-        content_publish(
-            item=faq, moderator=moderator, comment=_("Answer to reader question %(reference)s") % {
-                "reference": submission.reference
-            }
-        )
+        content_save(item=faq, user=editor, tags=tags)
+        content_submit(item=faq, user=editor)
         submission.state = SubmissionState.ANSWERED
         submission.answer = faq
-        submission.reviewed_by = moderator
+        submission.reviewed_by = editor
         _save(submission, ["state", "answer", "reviewed_by"])
         transaction.on_commit(lambda: submission_notify(submission_id=submission.pk), robust=True)
     return faq
@@ -228,8 +225,8 @@ def submission_notify(*, submission_id: int) -> bool:
     mail can be sent again; the failure is logged.
     """
     submission = Submission.objects.select_related("user", "answer").get(pk=submission_id)
-    if submission.notified_at is not None or submission.answer is None:
-        return False
+    if submission.notified_at is not None or submission.answer is None or not submission.answer.is_published:
+        return False  # an answer still in review waits: notify_askers sends it once published
     recipient = _recipient(submission)
     if recipient:
         context = {
@@ -249,12 +246,15 @@ def submission_notify(*, submission_id: int) -> bool:
 
 
 def submissions_notify_pending() -> tuple[int, int]:
-    """Retry the answer mails that failed: answered or merged questions whose asker was not told yet.
+    """Send the answer mails not sent yet: answered or merged questions whose FAQ is published (a new
+    FAQ waits for its medical review) and whose asker was not told yet, including mails that failed.
 
     Returns (sent, failed). Safe to run as often as you like: a sent mail is never sent again.
     """
     pending = Submission.objects.filter(
-        state__in=[SubmissionState.ANSWERED, SubmissionState.MERGED], notified_at__isnull=True, answer__isnull=False
+        state__in=[SubmissionState.ANSWERED, SubmissionState.MERGED],
+        notified_at__isnull=True,
+        answer__status=Status.PUBLISHED,
     ).values_list("pk", flat=True)
     sent = failed = 0
     for pk in list(pending):

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from portal.content.pagination import IdPaginator
 from portal.content.params import StrictPageMixin
 
 from . import selectors, services, throttle
@@ -34,6 +35,7 @@ class CategoryView(ListView):
 
     template_name = "faq/category_detail.html"
     paginate_by = 20
+    paginator_class = IdPaginator
 
     def get_queryset(self) -> QuerySet[Question]:
         self.category = selectors.category_for_page(self.kwargs["slug"])

@@ -1,27 +1,88 @@
-"""The admin site, with the moderators' review queue on its index page."""
+"""The admin site, whose home page is the editorial dashboard.
+
+The dashboard shows what the signed-in editor should do next: their drafts, what was sent back to
+them (with the comment), what waits for review and for how long, reader questions by state, trial
+registry changes since they last looked, and searches that found nothing. Each list is a fixed number
+of queries whatever the number of items (tests/content/test_dashboard.py).
+
+`dashboard` in the context is one dict of sections; templates/admin/index.html shows each in its own
+block. Three are kept empty for lists that other work provides: `scheduled`, `review_due` and `outdated`
+(blocks `dashboard_scheduled`, `dashboard_review_due`, `dashboard_outdated`, rows {"title", "url",
+"note"}): fill them in the methods of the same names below.
+"""
 
 from __future__ import annotations
 
-from django.contrib import admin
-from django.urls import NoReverseMatch, reverse
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.dateparse import parse_datetime
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from faq.models import Submission, SubmissionState
+from portal.accounts.services import trial_changes_mark_seen
+from portal.content import dashboard
 from portal.content.models import Status
+from portal.content.search.selectors import top_failed_searches
 from portal.content.selectors import content_models
 from portal.login_limits import AdminLoginForm, with_429
+from trials.models import TrialChange
+
+TRIAL_CHANGES_SHOWN = 20
+FAILED_SEARCHES_SHOWN = 5
+FAILED_SEARCH_DAYS = 30
+
+
+def _change_url(item) -> str:
+    opts = item._meta
+    try:
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])
+    except NoReverseMatch:
+        return ""
+
+
+def _row(item, **extra) -> dict:
+    return {"title": item.title, "url": _change_url(item), "kind": item._meta.verbose_name, "item": item, **extra}
 
 
 class PortalAdminSite(admin.AdminSite):
     site_header = "MS Research Portal: editors"
     site_title = "MS Research Portal admin"
-    index_title = "Editorial work"
+    index_title = "Editorial dashboard"
     login_form = AdminLoginForm
 
     def login(self, request, extra_context=None):
         # The failed-login limit of members' log-ins (allauth's), answered with 429: portal/login_limits.py.
         return with_429(super().login(request, extra_context))
 
+    def get_urls(self):
+        return [
+            path(
+                "dashboard/trial-changes-seen/",
+                self.admin_view(require_POST(self.trial_changes_seen_view)),
+                name="trial_changes_seen",
+            ),
+            *super().get_urls(),
+        ]
+
+    def trial_changes_seen_view(self, request: HttpRequest):
+        until = parse_datetime(request.POST.get("until", ""))
+        trial_changes_mark_seen(user=request.user, until=until)
+        messages.success(request, _("Registry changes marked as seen."))
+        return HttpResponseRedirect(reverse("admin:index"))
+
     def index(self, request, extra_context=None):
+        context = {
+            "review_queue": self.review_queue(request),
+            "dashboard": self.dashboard(request),
+            **(extra_context or {}),
+        }
+        return super().index(request, context)
+
+    def review_queue(self, request: HttpRequest) -> list[dict]:
         queue = []
         for model in content_models():
             opts = model._meta
@@ -47,4 +108,78 @@ class PortalAdminSite(admin.AdminSite):
                     "label": "new",
                 }
             )
-        return super().index(request, {"review_queue": queue, **(extra_context or {})})
+        return queue
+
+    def dashboard(self, request: HttpRequest) -> dict:
+        user = request.user
+        drafts = dashboard.drafts_of(user)
+        sent_back = dashboard.sent_back_to(user, drafts=drafts)
+        return {
+            "my_drafts": [_row(item, sent_back=item.sent_back) for item in drafts],
+            "sent_back": [
+                _row(item, comment=item.last_comment, by=item.last_actor, at=item.last_event_at) for item in sent_back
+            ],
+            "waiting": [
+                _row(item, age=timesince(item.submitted_at, depth=1), since=item.submitted_at)
+                for item in dashboard.waiting_for_review()
+            ],
+            "questions": self.questions_by_state(request),
+            "trial_changes": self.trial_changes(request),
+            "failed_searches": self.failed_searches(request),
+            "scheduled": self.scheduled(request),
+            "review_due": self.review_due(request),
+            "outdated": self.outdated(request),
+        }
+
+    # Kept for the scheduled publishing, review-due and outdated-evidence lists: each returns rows
+    # ({"title", "url", "note"}) from its selector (scheduled_items(), review_due_items(), outdated_items()).
+
+    def scheduled(self, request: HttpRequest) -> list[dict]:
+        return []
+
+    def review_due(self, request: HttpRequest) -> list[dict]:
+        return []
+
+    def outdated(self, request: HttpRequest) -> list[dict]:
+        return []
+
+    def questions_by_state(self, request: HttpRequest) -> list[dict]:
+        if not request.user.has_perm("faq.view_submission"):
+            return []
+        counts = dict(Submission.objects.order_by().values_list("state").annotate(n=Count("pk")))
+        url = reverse("admin:faq_submission_changelist")
+        return [
+            {"label": label, "count": counts.get(value, 0), "url": f"{url}?state__exact={value}"}
+            for value, label in SubmissionState.choices
+        ]
+
+    def trial_changes(self, request: HttpRequest) -> dict | None:
+        if not request.user.has_perm("trials.view_trial"):
+            return None
+        seen_at = request.user.trial_changes_seen_at
+        changes = TrialChange.objects.select_related("trial").order_by("-changed_at", "-pk")
+        if seen_at is not None:
+            changes = changes.filter(changed_at__gt=seen_at)
+        rows = list(changes[: TRIAL_CHANGES_SHOWN + 1])
+        return {
+            "rows": [
+                {"change": change, "trial": change.trial, "url": _change_url(change.trial)}
+                for change in rows[:TRIAL_CHANGES_SHOWN]
+            ],
+            "more": len(rows) > TRIAL_CHANGES_SHOWN,
+            "seen_at": seen_at,
+            "until": rows[0].changed_at.isoformat() if rows else "",
+        }
+
+    def failed_searches(self, request: HttpRequest) -> dict | None:
+        if not request.user.has_perm("content.view_failedsearch"):
+            return None
+        try:
+            url = reverse("admin:content_failedsearch_changelist")
+        except NoReverseMatch:
+            url = ""
+        return {
+            "rows": top_failed_searches(days=FAILED_SEARCH_DAYS, limit=FAILED_SEARCHES_SHOWN),
+            "url": url,
+            "days": FAILED_SEARCH_DAYS,
+        }

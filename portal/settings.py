@@ -61,7 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
-    "taggit",
+    "portal.apps.TagsConfig",  # django-taggit, named "Tags" in the admin
     "portal.accounts",
     "portal.content",
     "portal.actions",

@@ -46,18 +46,27 @@ def page_cache(settings):
     settings.PAGE_CACHE = True
 
 
+# The data migrations that create the staff groups and then grant them more permissions, in order.
+GROUP_MIGRATIONS = [
+    ("portal.content.migrations.0002_editor_and_moderator_groups", "create_groups"),
+    ("faq.migrations.0003_submission_permissions", "grant"),
+    ("portal.glossary.migrations.0002_glossary_permissions", "grant"),
+]
+
+
 def staff_group(name: str) -> Group:
-    """The group from the data migration; re-created the same way if a transactional test flushed it."""
+    """The group from the data migrations; re-created the same way if a transactional test flushed it
+    (all of them: the reader-question and glossary permissions come from later migrations)."""
     if not Group.objects.filter(name=name).exists():
         from django.apps import apps
 
-        groups_migration = importlib.import_module("portal.content.migrations.0002_editor_and_moderator_groups")
-        # The migration sets `models_module = None` on every app config it is given, harmless on a
+        # The migrations set `models_module = None` on every app config they are given, harmless on a
         # migration's historical apps but not on the real registry: without it, later flushes re-create
         # no content types or permissions and Django's test serialisation sees no models. Put it back.
         models_modules = {config: config.models_module for config in apps.get_app_configs()}
         try:
-            groups_migration.create_groups(apps, None)
+            for module, function in GROUP_MIGRATIONS:
+                getattr(importlib.import_module(module), function)(apps, None)
         finally:
             for config, module in models_modules.items():
                 config.models_module = module

@@ -37,6 +37,13 @@ class User(AbstractUser):
         default=AlertFrequency.IMMEDIATELY,
         help_text=_("How often we e-mail you about the trials and topics you follow."),
     )
+    trial_changes_seen_at = models.DateTimeField(
+        _("trial registry changes seen"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Editors: registry changes noticed after this are listed on the admin dashboard."),
+    )
 
     def __str__(self) -> str:
         return self.display_name or self.get_username()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -9,6 +10,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.content.models import ContentBase
@@ -70,6 +72,18 @@ def profile_update(*, user: User, display_name: str, alert_frequency: str) -> Us
 
 DataExporter = Callable[["User"], Any]
 DATA_EXPORTERS: dict[str, DataExporter] = {}
+
+
+def trial_changes_mark_seen(*, user: User, until: datetime.datetime | None = None) -> User:
+    """The editor has looked at the registry changes up to `until` (the newest one shown; default now):
+    the dashboard lists only later ones. A change noticed while the page was open stays listed, and an
+    older page (another tab) never moves the mark back."""
+    until = until or timezone.now()
+    if user.trial_changes_seen_at is not None and until <= user.trial_changes_seen_at:
+        return user
+    user.trial_changes_seen_at = until
+    user.save(update_fields=["trial_changes_seen_at"])
+    return user
 
 
 def register_data_exporter(key: str, exporter: DataExporter) -> DataExporter:

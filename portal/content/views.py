@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.contrib.auth.mixins import UserPassesTestMixin
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from . import selectors
 from .moderation import can_edit
+from .pagination import IdPaginator
 
 
 class HomeView(TemplateView):
@@ -33,7 +33,7 @@ class TagView(TemplateView):
             sections = selectors.tagged_sections(tag.slug, self.per_type)
             extra = {}
         else:
-            page = Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
+            page = IdPaginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
             opts = queryset.model._meta
             sections = [selectors.TagSection(opts.model_name, str(opts.verbose_name_plural), list(page.object_list))]
             extra = {"page_obj": page, "querystring": f"type={opts.model_name}", "one_type": True}

@@ -154,29 +154,36 @@ def article_page(article: Article) -> dict:
     return data
 
 
-def _question(question: Question) -> dict:
+def short_answer(question: Question) -> str:
+    """The short answer a list page shows: the summary, else the answer's first 40 words."""
+    return question.summary or Truncator(" ".join(strip_tags(question.body_html).split())).words(40)
+
+
+def _question(question: Question, *, full: bool) -> dict:
+    # A list page's data carries the short answers it shows (the full ones would grow the page with every FAQ).
+    text = (plain(question.body_html) or question.summary) if full else short_answer(question)
     return {
         "@type": "Question",
         "name": question.title,
         "url": absolute(question.get_absolute_url()),
-        "acceptedAnswer": {"@type": "Answer", "text": plain(question.body_html) or question.summary},
+        "acceptedAnswer": {"@type": "Answer", "text": text},
     }
 
 
-def faq_page(questions: list[Question], *, path: str, title: str) -> dict:
+def faq_page(questions: list[Question], *, path: str, title: str, full_answers: bool = False) -> dict:
     return {
         "@type": "FAQPage",
         "url": absolute(path),
         "name": title,
         "inLanguage": "en-GB",
-        "mainEntity": [_question(q) for q in questions],
+        "mainEntity": [_question(q, full=full_answers) for q in questions],
     }
 
 
 def question_page(question: Question) -> dict:
     credits = item_credits(question)
     data = {
-        **faq_page([question], path=question.get_absolute_url(), title=question.title),
+        **faq_page([question], path=question.get_absolute_url(), title=question.title, full_answers=True),
         **_dates(question),
         "reviewedBy": person(credits.reviewer),
     }

@@ -32,8 +32,8 @@ def test_article_list_for_member_does_not_grow_with_rows(
 ):
     ArticleFactory.create_batch(count, tags=["car-t", "bcma"])
     bookmark_create(user=member, item=ArticleFactory(tags=["car-t"]))
-    # session, user, paginator count, page rows + author, tags prefetch, saved keys (once)
-    with django_assert_num_queries(6):
+    # session, user, paginator count, page ids, page rows + author, tags prefetch, saved keys (once)
+    with django_assert_num_queries(7):
         response = member_client.get(reverse("articles:list"))
     assert "Remove from saved" in response.content.decode()
 

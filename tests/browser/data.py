@@ -12,11 +12,12 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from articles.models import Article
-from faq.models import Question, SubmissionState
+from faq.models import Question, Submission, SubmissionState
 from portal.accounts.models import User
 from portal.accounts.services import bookmark_create
 from portal.actions.publish import content_publish
 from portal.actions.save import content_save
+from portal.actions.send_back import content_send_back
 from portal.actions.submit import content_submit
 from portal.pages.models import EditorProfile
 from tests.conftest import staff_group
@@ -31,7 +32,7 @@ from tests.factories import (
     TrialFactory,
     UserFactory,
 )
-from trials.models import Trial
+from trials.models import ChangeField, Trial, TrialChange
 
 PASSWORD = "correct horse battery staple"
 
@@ -57,6 +58,7 @@ class SiteContent:
     questions: list[Question] = field(default_factory=list)
     trials: list[Trial] = field(default_factory=list)
     in_review: Article | None = None
+    submission: Submission | None = None  # a visitor's question that looks personal, waiting in the queue
 
     @property
     def article(self) -> Article:
@@ -182,6 +184,25 @@ def build_site_content() -> SiteContent:
     )
     content_save(item=pending, user=site.editor, tags=["CD19"])
     site.in_review = content_submit(item=pending, user=site.editor)
+    # For the admin pages: a question that looks personal, a draft sent back to the editor (the dashboard)
+    # and a registry change the editors have not looked at yet.
+    site.submission = SubmissionFactory(
+        question="My neurologist changed my dose last month. Should I still ask to join a CAR T trial?",
+        context="I have had MS for ten years.",
+        flagged_personal=True,
+        email="visitor@example.org",
+        about=site.trial,
+    )
+    sent_back = ArticleFactory.build(
+        slug="sent-back", title="What a CAR T trial visit is like", body=ARTICLE_BODY,
+        summary="A draft the moderator sent back.", **draft,
+    )
+    content_save(item=sent_back, user=site.editor, tags=["CAR T"])
+    content_submit(item=sent_back, user=site.editor)
+    content_send_back(item=sent_back, moderator=site.moderator, comment="Please add the date of each result.")
+    TrialChange.objects.create(
+        trial=site.trials[2], field=ChangeField.OVERALL_STATUS, old_value="NOT_YET_RECRUITING", new_value="RECRUITING"
+    )
     # Published glossary terms, so detail pages show auto-linked definitions and the glossary pages have entries.
     TermFactory(title="CAR T-cell therapy", slug="car-t-cell-therapy", category="cell_therapy",
                 body="A treatment that changes a person's own T cells so they find a chosen target.",

@@ -23,10 +23,9 @@ from django.db import connection
 from django.test import Client, override_settings
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from tests.conftest import FAST_PASSWORD_HASHERS
-
 from tests.browser.chromium import DARK, DESKTOP, MOBILE, ChromiumMissing, Variant, launch_chromium
 from tests.browser.data import SiteContent, build_site_content
+from tests.conftest import FAST_PASSWORD_HASHERS
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run in one.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -41,7 +41,9 @@ def test_page_passes_axe_in_light_and_dark_and_works_on_a_phone_zoomed(new_page,
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)
         try:
-            assert_accessible(page, f"{spec.name} ({scheme})", skip_rules=spec.skip_rules)
+            # The admin's forms.css @imports widgets.css; axe would copy it into an inline <style>, which
+            # the CSP blocks (a console error of axe's, not the page's): no CSSOM preload there.
+            assert_accessible(page, f"{spec.name} ({scheme})", skip_rules=spec.skip_rules, preload=not spec.admin)
         except AssertionError as exc:
             failures.append(str(exc))
     assert not failures, "\n".join(failures)

@@ -224,6 +224,8 @@ def test_visitor_asks_a_question_and_sees_similar_answers_first(page, site, monk
     question = "Is CAR T-cell therapy a cure for multiple sclerosis yet?"
     # The suggestions come from a request sent half a second after typing stops: wait for its answer.
     similar = reverse("faq:similar")
+    # The deferred script may run after the heading is visible: type only once it listens.
+    expect(page.locator("#similar-live[data-live=ready]")).to_be_attached()
     with page.expect_response(lambda response: urlsplit(response.url).path == similar) as suggestions:
         page.get_by_label("Your question").fill(question)
     assert suggestions.value.ok, f"{suggestions.value.url} answered {suggestions.value.status}"

@@ -183,3 +183,20 @@ def test_admin_index_review_queue_counts_new_reader_questions(moderator_client):
     page = moderator_client.get(reverse("admin:index")).content.decode()
     assert reverse("admin:faq_submission_changelist") + "?state__exact=received" in page
     assert "Reader questions waiting" in page
+
+
+def test_sources_inline_inputs_have_their_own_labels(moderator_client):
+    from tests.factories import SourceFactory
+
+    article = ArticleFactory(status=Status.DRAFT)
+    SourceFactory(article=article)
+    html = moderator_client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    labels = ("Title, source 1", "Address, source 1", "Position, source 1", "Delete, source 1", "Title, source new")
+    for label in labels:
+        assert f'aria-label="{label}"' in html
+
+
+def test_select_all_column_header_has_text(moderator_client):
+    ArticleFactory()
+    html = moderator_client.get(changelist("articles_article")).content.decode()
+    assert '<span class="visually-hidden">Select</span>' in html

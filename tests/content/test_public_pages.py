@@ -138,12 +138,12 @@ def _all_types(n: int, **kwargs) -> None:
 
 # Each number is what the page needs; the test proves it is the same with 3 and with 30 rows.
 QUERY_COUNTS = [
-    # paginator count, rows + author (join), tags prefetch
-    ("articles:list", [], 3, lambda n: ArticleFactory.create_batch(n, tags=["a", "b"])),
+    # paginator count, the page's ids, its rows + author (join), tags prefetch
+    ("articles:list", [], 4, lambda n: ArticleFactory.create_batch(n, tags=["a", "b"])),
     # + the tag lookup
-    ("articles:tag", ["a"], 4, lambda n: ArticleFactory.create_batch(n, tags=["a", "b"])),
-    # categories with their counts, the top rows of each category + author + category (joins), tags prefetch
-    ("faq:list", [], 3, lambda n: QuestionFactory.create_batch(n, tags=["a", "b"])),
+    ("articles:tag", ["a"], 5, lambda n: ArticleFactory.create_batch(n, tags=["a", "b"])),
+    # categories with their counts, the top rows of each category (ranked ids) + author (no tags on the overview)
+    ("faq:list", [], 2, lambda n: QuestionFactory.create_batch(n, tags=["a", "b"])),
     # the finder: 3 for the page, plus one aggregate per filter's option counts (status, phase, target,
     # condition, country, sponsor type)
     ("trials:list", ["?status="], 9, lambda n: TrialFactory.create_batch(n, tags=["a", "b"])),

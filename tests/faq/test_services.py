@@ -17,7 +17,7 @@ def answer(submission, moderator, **overrides):
     data = {"title": "How soon after CAR T can I travel?", "body": "Usually after some weeks.",
             "category": CategoryFactory(), "summary": "Travel after treatment."}
     data.update(overrides)
-    return services.submission_answer_and_publish(submission=submission, moderator=moderator, **data)
+    return services.submission_answer(submission=submission, editor=moderator, **data)
 
 
 def test_create_gives_a_reference_and_flags_personal_questions():
@@ -119,22 +119,42 @@ def test_visitor_without_email_gets_no_mail(editor, django_capture_on_commit_cal
     assert mail.outbox == [] and submission.notified_at is not None
 
 
-def test_moderator_answers_and_publishes_a_new_faq(moderator, django_capture_on_commit_callbacks):
+def test_moderator_answers_with_a_new_faq_sent_to_review(moderator, django_capture_on_commit_callbacks):
     asker = UserFactory(username="asker", display_name="Asker Name", email="asker@example.org")
     submission = SubmissionFactory(user=asker, question="How soon after CAR T can I travel abroad?")
     with django_capture_on_commit_callbacks(execute=True):
-        faq = answer(submission, moderator)
+        faq = answer(submission, moderator, tags=["CAR T"])
     faq.refresh_from_db()
     submission.refresh_from_db()
-    assert faq.status == Status.PUBLISHED and faq.published_at is not None
-    assert faq.author == moderator
-    assert ModerationEvent.objects.filter(object_id=faq.pk, to_status=Status.PUBLISHED, actor=moderator).exists()
+    assert faq.status == Status.IN_REVIEW and faq.published_at is None  # the medical review decides
+    assert faq.author == moderator and list(faq.tags.names()) == ["CAR T"]
+    assert ModerationEvent.objects.filter(object_id=faq.pk, to_status=Status.IN_REVIEW, actor=moderator).exists()
     assert (submission.state, submission.answer) == (SubmissionState.ANSWERED, faq)
     assert "Asker Name" not in f"{faq.title} {faq.summary} {faq.body}"
-    assert mail.outbox[0].to == ["asker@example.org"] and faq.get_absolute_url() in mail.outbox[0].body
+    assert mail.outbox == []  # nothing public to point to yet
 
 
-def test_editor_cannot_answer_and_publish(editor, django_capture_on_commit_callbacks):
+def test_the_asker_is_told_once_the_answer_is_published(moderator, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    from portal.actions.publish import content_publish
+
+    asker = UserFactory(email="asker@example.org")
+    submission = SubmissionFactory(user=asker)
+    with django_capture_on_commit_callbacks(execute=True):
+        faq = answer(submission, moderator)
+    call_command("notify_askers")
+    assert mail.outbox == []
+    reviewer = UserFactory(is_staff=True)
+    reviewer.groups.add(*moderator.groups.all())
+    content_publish(item=faq, moderator=reviewer)
+    call_command("notify_askers")
+    call_command("notify_askers")
+    assert [m.to for m in mail.outbox] == [["asker@example.org"]]
+    assert faq.get_absolute_url() in mail.outbox[0].body
+
+
+def test_editor_cannot_answer(editor, django_capture_on_commit_callbacks):
     submission = SubmissionFactory()
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(PermissionDenied):
         answer(submission, editor)
@@ -238,8 +258,8 @@ def test_contact_messages_never_become_faqs(editor, moderator):
     with pytest.raises(ValidationError):
         services.submission_merge(submission=message, editor=editor, question=QuestionFactory())
     with pytest.raises(ValidationError):
-        services.submission_answer_and_publish(
-            submission=message, moderator=moderator, title="T?", body="B", category=CategoryFactory()
+        services.submission_answer(
+            submission=message, editor=moderator, title="T?", body="B", category=CategoryFactory()
         )
     services.submission_decline(submission=message, editor=editor, reason="Thank you, we fixed the date.")
     message.refresh_from_db()

@@ -213,9 +213,17 @@ def test_my_questions_shows_only_own_questions_with_state_and_reason(client, use
     client.force_login(user)
     html = client.get(reverse("faq:my_questions")).content.decode()
     assert "My answered question" in html and answer.get_absolute_url() in html
-    assert "Answered and published" in html
+    assert "Answered" in html
     assert "We cannot comment on a named clinic." in html and "Declined" in html
     assert "Someone else" not in html
+
+
+def test_my_questions_says_an_answer_in_review_is_being_checked(client, user):
+    draft = QuestionFactory(title="The answer in review", status="in_review", published_at=None)
+    SubmissionFactory(user=user, state=SubmissionState.ANSWERED, answer=draft)
+    client.force_login(user)
+    html = client.get(reverse("faq:my_questions")).content.decode()
+    assert "being checked by a medical reviewer" in html and draft.get_absolute_url() not in html
 
 
 @pytest.mark.parametrize("rows", [3, 30])

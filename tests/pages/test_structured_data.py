@@ -79,14 +79,23 @@ def test_article_without_profiles_credits_the_organisation_never_an_account_name
     assert node["lastReviewed"] == article.published_at.date().isoformat()
 
 
-def test_faq_page_lists_every_published_question_with_its_answer(client):
-    QuestionFactory(title="Is it a cure?", body="No. It is **experimental**.")
+def test_faq_page_lists_every_published_question_with_its_short_answer(client):
+    """The list page's data carries the short answer it shows (summary, else 40 words); each FAQ's own
+    page carries the whole answer, so the list page does not grow with every answer's length."""
+    long_answer = "No. It is **experimental**. " + "More detail follows here. " * 30
+    short = QuestionFactory(title="Is it a cure?", summary="", body=long_answer)
+    QuestionFactory(title="Is it free?", summary="Usually, inside a trial.", body="Long answer " * 50)
     QuestionFactory(title="Secret draft?", status=Status.DRAFT)
     html = page(client, reverse("faq:list"))
     assert_valid(html)
     node = node_of(html, "FAQPage")
-    assert [q["name"] for q in node["mainEntity"]] == ["Is it a cure?"]
-    assert node["mainEntity"][0]["acceptedAnswer"]["text"] == "No. It is experimental."
+    answers = {q["name"]: q["acceptedAnswer"]["text"] for q in node["mainEntity"]}
+    assert set(answers) == {"Is it a cure?", "Is it free?"}
+    assert answers["Is it free?"] == "Usually, inside a trial."
+    assert answers["Is it a cure?"].startswith("No. It is experimental. More detail")
+    assert len(answers["Is it a cure?"].split()) == 40
+    own = node_of(page(client, short.get_absolute_url()), "FAQPage")
+    assert own["mainEntity"][0]["acceptedAnswer"]["text"].count("More detail follows here.") == 30
 
 
 def test_each_faq_is_an_faq_page_with_one_question(client, moderator, reviewer):

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
 from urllib.parse import urlencode
 
 from django.contrib import admin
-from django.db.models import Sum
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import FailedSearch, SearchPromotion, SearchPromotionItem
-
-FAILED_DAYS = 30
+from .selectors import FAILED_DAYS, top_failed_searches
 
 
 class SearchPromotionItemInline(admin.TabularInline):
@@ -55,13 +51,7 @@ class FailedSearchAdmin(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
-        since = timezone.localdate() - datetime.timedelta(days=FAILED_DAYS)
-        rows = list(
-            FailedSearch.objects.filter(day__gte=since)
-            .values("query")
-            .annotate(total=Sum("count"))
-            .order_by("-total", "query")[:100]
-        )
+        rows = top_failed_searches(days=FAILED_DAYS)
         for row in rows:
             row["pick_url"] = _link("admin:content_searchpromotion_add", queries=row["query"])
             row["term_url"] = _link("admin:glossary_term_add", title=row["query"])

@@ -107,9 +107,14 @@ def expand(parsed: ParsedQuery) -> Expanded:
     members: dict[str, list[tuple[str, str]]] = {}
     info: dict[str, tuple[str, str, str]] = {}
     for group, phrase, text, title, url, summary in rows:
-        by_phrase.setdefault(phrase, group)
         members.setdefault(group, []).append((phrase, text))
         info[group] = (title, url, summary)
+    # A phrase in several groups (a word such as "cells") widens to one of them, chosen without ids (they differ
+    # between databases and runs): the group whose preferred term it is, else the first by title.
+    for group, phrase, *_rest in sorted(
+        rows, key=lambda row: (_phrase(row[3]) != row[1], row[3].casefold(), row[3], row[0])
+    ):
+        by_phrase.setdefault(phrase, group)
 
     clauses: list[list[Term]] = []
     result = Expanded(parsed)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, OuterRef, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Subquery, Sum
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -235,4 +236,18 @@ def popular_tags(limit: int = 12) -> list[dict]:
         .values("tag__slug", "tag__name")
         .annotate(count=Count("id"))
         .order_by("-count", "tag__name")[:limit]
+    )
+
+
+FAILED_DAYS = 30
+
+
+def top_failed_searches(*, days: int = FAILED_DAYS, limit: int = 100) -> list[dict]:
+    """The queries that found nothing in the last `days` days, most frequent first: {"query", "total"}. One query."""
+    since = timezone.localdate() - datetime.timedelta(days=days)
+    return list(
+        FailedSearch.objects.filter(day__gte=since)
+        .values("query")
+        .annotate(total=Sum("count"))
+        .order_by("-total", "query")[:limit]
     )

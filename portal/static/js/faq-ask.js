@@ -33,4 +33,6 @@
     window.clearTimeout(timer);
     timer = window.setTimeout(update, 500);
   });
+  /* Says the live suggestions are listening (the browser tests wait for this before typing). */
+  box.setAttribute("data-live", "ready");
 })();

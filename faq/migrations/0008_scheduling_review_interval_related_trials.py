@@ -20,7 +20,7 @@ def fill_review_due_on(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('faq', '0006_submission_kind'),
+        ('faq', '0007_answer_goes_to_review'),
         ('trials', '0012_scheduling_and_evidence_flags'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
