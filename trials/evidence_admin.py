@@ -51,10 +51,12 @@ class OutdatedListFilter(admin.SimpleListFilter):
 
 
 class EvidenceLinksAdmin:
-    """Trials picked with autocomplete; the open flags shown on the item's page; "Mark evidence checked";
-    recording a new medical review (`last_reviewed`) resolves the flags raised up to that day."""
+    """Trials picked in Django's two-box filter (a plain multiple select without JavaScript; the
+    select2 autocomplete fails axe: an unlabelled search box, and it cannot add anything without
+    JavaScript); the open flags shown on the item's page; "Mark evidence checked"; recording a new
+    medical review (`last_reviewed`) resolves the flags raised up to that day."""
 
-    autocomplete_fields = ("related_trials",)
+    filter_horizontal = ("related_trials",)
     evidence_admin_actions = [mark_evidence_checked]
 
     @admin.display(description=gettext_lazy("registry changes since last checked"))
