@@ -85,19 +85,21 @@ bench-import: install
 
 # Search benchmark on a scratch database (never the dev or test one): SQLite by default;
 # make bench-search BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench
+# (BENCH_ARGS=--keep reuses the entries already built). Prints wall and CPU time per query.
 BENCH_ITEMS ?= 100000
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
 bench-search: install
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_search --items $(BENCH_ITEMS)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_search --items $(BENCH_ITEMS) $(BENCH_ARGS)
 
 # Trial finder benchmark on a scratch database (1,000 trials, 50,000 sites); PostgreSQL with
 # make bench-finder BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench
+# (BENCH_ARGS=--keep reuses the trials). Cold (after a content change) and warm, wall and CPU time.
 bench-finder: install
-	DJANGO_CACHE=locmem DJANGO_PAGE_CACHE=0 DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_finder --trials 1000 --sites 50000
+	DJANGO_CACHE=locmem DJANGO_PAGE_CACHE=0 DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench_finder --trials 1000 --sites 50000 $(BENCH_ARGS)
 
 # Graded patient-style queries (tests/data/search_eval.json) over demo content + glossary, on a scratch
-# SQLite file and a scratch PostgreSQL database (portal_bench_search_quality on SEARCH_QUALITY_PG_URL's server,
-# default 127.0.0.1:5432): nDCG@5, MRR and zero-result queries per database. BENCH_ARGS=--verbose for every query.
+# SQLite file and a scratch PostgreSQL database (portal_bench_search_quality, or SEARCH_QUALITY_PG_DB, on
+# SEARCH_QUALITY_PG_URL's server, default 127.0.0.1:5432): nDCG@5, MRR and zero-result queries per database. BENCH_ARGS=--verbose for every query.
 bench-search-quality: install
 	$(BIN)/python scripts/bench_search_quality.py $(BENCH_ARGS)
 

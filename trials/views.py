@@ -83,6 +83,10 @@ class TrialListView(PrecheckMixin, ListView):
             sort = SORT_NEAREST if self.near is not None else SORT_RELEVANT
         self.sort = sort
         near_ids = None if self.near is None else self.near["distances"].keys()
+        self.facets = trial_facets(self.filters, near=near_ids)
+        # The chosen status option counts exactly the trials listed: the paginator needs no count query.
+        status = next(facet for facet in self.facets if facet.name == "status")
+        self.result_count = next(option.count for option in status.options if option.selected)
         queryset = trials_filtered(self.filters, near=near_ids).ms_first(sort)
         if sort == SORT_NEAREST:
             distances = self.near["distances"]
@@ -128,6 +132,8 @@ class TrialListView(PrecheckMixin, ListView):
 
     def paginate_queryset(self, queryset, page_size):
         paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
+        if self.sort != SORT_NEAREST:  # (a list of ids when nearest first: its length is known)
+            paginator.count = self.result_count
         # Not `StrictPageMixin` (a 404): a bad page number in the finder shows a page and says why.
         raw = self.request.GET.get("page", "")
         if raw == "last":
@@ -167,8 +173,7 @@ class TrialListView(PrecheckMixin, ListView):
         show_all = QueryDict(mutable=True)
         show_all.update({name: str(value) for name, value in self.filters.items() if name != "status"})
         show_all["status"] = ALL
-        near_ids = None if self.near is None else self.near["distances"].keys()
-        facets = trial_facets(self.filters, near=near_ids)
+        facets = self.facets
         for facet in facets:
             facet.error = " ".join(self.form.errors.get(facet.name, []))
         condition = next(facet for facet in facets if facet.name == "condition")

@@ -7,6 +7,7 @@ import itertools
 import pytest
 from django.urls import reverse
 
+from portal.content.cache import bump_content_generation
 from tests.factories import ArticleFactory, CategoryFactory, QuestionFactory, TrialFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ PAGES = [
     (lambda: reverse("articles:tag", args=["a"]), 5),  # + the tag
     (lambda: reverse("faq:list"), 2),  # categories with counts, top rows per category (no tags)
     (lambda: reverse("faq:category", args=["topic-1"]), 5),  # category, count, page ids, rows, tags
-    (lambda: reverse("trials:list") + "?status=", 9),  # count, rows, tags + six facet counts
+    (lambda: reverse("trials:list") + "?status=", 8),  # rows, tags + six facet counts (which give the total)
     (lambda: reverse("tag", args=["a"]), 8),  # tag + topic description + (rows, tags) per type
     (lambda: reverse("tag", args=["a"]) + "?type=question&page=2", 6),  # tag, description, count, ids, rows, tags
     (lambda: reverse("search:results") + "?q=article", None),  # search: tested in test_search.py
@@ -51,6 +52,9 @@ def detail_pages() -> list[tuple[str, int]]:
 
 
 def measure(client, django_assert_num_queries, url: str, expected: int | None) -> int:
+    # Each page as the first view after a content change: the finder caches its filter counts per content
+    # generation, and the factories' on-commit generation bumps never run inside a test's transaction.
+    bump_content_generation()
     if expected is None:
         response = client.get(url)
     else:
@@ -89,7 +93,7 @@ def test_public_pages_are_bounded_at_3_and_300_items(client, categories, django_
 
 DEEP_PAGES = [
     ("/articles/?page=30", 4),
-    ("/trials/?status=&page=15", 9),
+    ("/trials/?status=&page=15", 8),
     ("/faq/category/topic-2/?page=5", 5),
     ("/tags/a/?type=trial&page=15", 6),  # tag, topic description, count, page ids, rows, tags
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from portal.content.cache import bump_content_generation
 from portal.content.models import Status
 from tests.factories import ArticleFactory, QuestionFactory, TrialFactory
 
@@ -144,9 +145,9 @@ QUERY_COUNTS = [
     ("articles:tag", ["a"], 5, lambda n: ArticleFactory.create_batch(n, tags=["a", "b"])),
     # categories with their counts, the top rows of each category (ranked ids) + author (no tags on the overview)
     ("faq:list", [], 2, lambda n: QuestionFactory.create_batch(n, tags=["a", "b"])),
-    # the finder: 3 for the page, plus one aggregate per filter's option counts (status, phase, target,
-    # condition, country, sponsor type)
-    ("trials:list", ["?status="], 9, lambda n: TrialFactory.create_batch(n, tags=["a", "b"])),
+    # the finder: rows and tags for the page, plus one aggregate per filter's option counts (status, phase,
+    # target, condition, country, sponsor type), which also give the total
+    ("trials:list", ["?status="], 8, lambda n: TrialFactory.create_batch(n, tags=["a", "b"])),
     # tag lookup + the editors' topic description + (rows, tags) for each of the three types
     ("tag", ["a"], 8, lambda n: _all_types(n, tags=["a"])),
     # (rows, tags) for latest articles, open trials, featured FAQs
@@ -164,5 +165,8 @@ def test_list_page_query_count_does_not_grow_with_rows(
     with django_assert_num_queries(expected):
         assert client.get(url).status_code == 200
     factory(27)
+    # What publishing does after its commit (the factories' on-commit callbacks never run in a test's
+    # transaction): a new content generation, so the finder counts again instead of using its cache.
+    bump_content_generation()
     with django_assert_num_queries(expected):
         assert client.get(url).status_code == 200

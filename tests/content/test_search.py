@@ -362,10 +362,11 @@ def test_benchmark_refuses_a_database_not_named_bench():
 
 def test_benchmark_builds_entries_and_times_the_query_mix():
     benchmark.build(300)
-    timings, per_query = benchmark.time_queries(rounds=1)
+    timings, per_query, cpu_timings, per_query_cpu = benchmark.time_queries(rounds=1)
     assert SearchEntry.objects.count() == 300
     assert len(per_query) == len(benchmark.QUERIES) == 30
-    assert len(timings) == 30
+    assert len(timings) == len(cpu_timings) == 30
+    assert per_query_cpu.keys() == per_query.keys()
     assert per_query["multiple sclerosis"][1] > 100
     assert benchmark.percentile([1, 2, 3, 4, 100], 95) == 100
     assert RESULT_CAP >= 100

@@ -9,12 +9,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from portal.content.cache import bump_content_generation
 from portal.content.models import Status
 from tests.factories import LocationFactory, TrialFactory
 from tests.trials.test_reader_facts import RECORDS_DIR
+from trials import geo
 from trials.imports import trials_import_files
 from trials.models import Location, Trial
 from trials.registry.parse import parse_study
+from trials.selectors import near_trial_distances
 from trials.sync import trial_import
 
 pytestmark = pytest.mark.django_db
@@ -275,6 +278,56 @@ def test_near_counts_stay_within_the_distance(client, near_trials) -> None:
     assert option_counts(response, "condition")["lupus"] == 1
 
 
+def test_database_distances_are_the_haversine_distances() -> None:
+    """The distance query (unit-sphere chords in SQL) gives each trial's nearest recruiting site,
+    at the haversine distance, also across the 180° meridian; a site just inside the radius counts."""
+    fiji = TrialFactory(title="Suva", condition_groups=["ms"])
+    site(fiji, (-18.14, 178.44))
+    samoa = TrialFactory(title="Apia", condition_groups=["ms"])
+    site(samoa, (-13.83, -171.76))
+    potsdam = TrialFactory(title="Potsdam", condition_groups=["ms"])
+    site(potsdam, POTSDAM)
+    site(potsdam, HAMBURG)
+    site(potsdam, (52.52, 13.40), status="COMPLETED")  # in Berlin, but not recruiting
+    berlin = (52.52, 13.40)
+    to_potsdam = geo.haversine_km(*berlin, *POTSDAM)
+    found = near_trial_distances(*berlin, to_potsdam + 1e-6)
+    assert found == {potsdam.pk: pytest.approx(to_potsdam, abs=1e-9)}
+    assert near_trial_distances(*berlin, to_potsdam - 1e-3) == {}
+    apia = near_trial_distances(-18.14, 178.44, 1500)  # from Suva, over the date line
+    assert set(apia) == {fiji.pk, samoa.pk}
+    assert apia[samoa.pk] == pytest.approx(geo.haversine_km(-18.14, 178.44, -13.83, -171.76), abs=1e-9)
+    for lat1, lon1, lat2, lon2 in [(0, 0, 0, 180), (89.9, 10, -89.9, -170), (51.5, -0.13, 51.5001, -0.1301)]:
+        x1, x2 = geo.unit_point(lat1, lon1), geo.unit_point(lat2, lon2)
+        chord = sum((a - b) ** 2 for a, b in zip(x1, x2, strict=True))
+        assert geo.chord_to_km(chord) == pytest.approx(geo.haversine_km(lat1, lon1, lat2, lon2), rel=1e-9, abs=1e-9)
+        assert geo.km_to_chord(geo.chord_to_km(chord)) == pytest.approx(chord, rel=1e-9, abs=1e-15)
+
+
+def test_cached_filter_counts_follow_content_changes(client, django_capture_on_commit_callbacks) -> None:
+    """Counts are cached under the content generation: the next change (here a new published trial) is counted."""
+    TrialFactory(condition_groups=["ms"])
+    assert option_counts(client.get(reverse("trials:list")), "condition")["ms_any"] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        TrialFactory(condition_groups=["ms"])
+    response = client.get(reverse("trials:list"))
+    assert option_counts(response, "condition")["ms_any"] == 2
+    assert len(titles(response)) == 2
+
+
+def test_filter_counts_without_the_shared_cache(client, monkeypatch) -> None:
+    """A cache that is down means counting every time, never a failed page."""
+    TrialFactory(condition_groups=["ms"])
+
+    def down(*keys):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr("trials.selectors.content_generation_with", down)
+    response = client.get(reverse("trials:list"))
+    assert response.status_code == 200
+    assert option_counts(response, "condition")["ms_any"] == 1
+
+
 def test_coordinates_from_use_my_location(client, near_trials) -> None:
     response = client.get(reverse("trials:list"), {"lat": "52.52", "lon": "13.40", "distance": "50"})
     assert titles(response) == ["Potsdam trial", "Lupus in Potsdam"]
@@ -345,9 +398,16 @@ def many_trials(n_trials: int, n_sites: int) -> None:
 def test_finder_query_count_is_constant(client, django_assert_num_queries, n_trials, n_sites, params) -> None:
     many_trials(n_trials, n_sites)
     client.get(reverse("trials:list"), params)  # warm the gazetteer and the session
-    # Count, page rows, tags prefetch, six facet aggregates; plus one bounding-box query near a place.
-    expected = 9 + (1 if "place" in params else 0)
-    with django_assert_num_queries(expected):
+    near = 1 if "place" in params else 0  # one distance query near a place
+    # Nearest first (a place without another sort) lists the ids in one query, then reads the page.
+    nearest = 1 if near and "sort" not in params else 0
+    # Cached filter counts (same content generation): page rows and tags prefetch (the total comes
+    # from the status counts).
+    with django_assert_num_queries(2 + near + nearest):
+        client.get(reverse("trials:list"), params)
+    # After a content change: the same plus the six facet aggregates.
+    bump_content_generation()
+    with django_assert_num_queries(8 + near + nearest):
         response = client.get(reverse("trials:list"), params)
     assert response.status_code == 200
     assert len(response.context["object_list"]) == min(20, n_trials)

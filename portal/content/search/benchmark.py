@@ -267,22 +267,32 @@ def build(n: int, *, batch_size: int = 5000, progress: Callable[[int], None] | N
     stats_rebuild()
 
 
-def time_queries(rounds: int = 3) -> tuple[list[float], dict[str, tuple[float, int]]]:
-    """Runs every query once to warm up, then `rounds` times; returns all timings (ms) and per-query medians."""
+def time_queries(rounds: int = 3) -> tuple[list[float], dict[str, tuple[float, int]], list[float], dict[str, float]]:
+    """Runs every query once to warm up, then `rounds` times.
+
+    Returns all wall timings (ms), per-query (median wall, results), all CPU timings (ms: this
+    process's `time.process_time`, which on SQLite includes the database's work and on PostgreSQL
+    does not) and the per-query median CPU time. Wall time depends on the machine's load; CPU time much less.
+    """
     for text, filters in QUERIES:
         search(text, **filters)
     timings: list[float] = []
+    cpu_timings: list[float] = []
     per_query: dict[str, tuple[float, int]] = {}
+    per_query_cpu: dict[str, float] = {}
     for text, filters in QUERIES:
-        samples = []
+        samples, cpu_samples = [], []
         for _ in range(rounds):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             results = search(text, **filters)
+            cpu_samples.append((time.process_time() - start_cpu) * 1000)
             samples.append((time.perf_counter() - start) * 1000)
         timings += samples
+        cpu_timings += cpu_samples
         label = text + (f" {filters}" if filters else "")
         per_query[label] = (statistics.median(samples), results.total)
-    return timings, per_query
+        per_query_cpu[label] = statistics.median(cpu_samples)
+    return timings, per_query, cpu_timings, per_query_cpu
 
 
 def percentile(values: list[float], pct: float) -> float:

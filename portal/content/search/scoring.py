@@ -110,34 +110,65 @@ def score(
     require_all: bool = True,
     review_cutoff: datetime.date | None = None,
 ) -> list[Candidate]:
-    """The candidates that match (every clause, or with `require_all=False` any), best first."""
+    """The candidates that match (every clause, or with `require_all=False` any), best first.
+
+    The same arithmetic as `bm25f` per term and candidate, in the same order (so the same floats),
+    with what does not depend on the candidate (needles, IDF) worked out once per query and each
+    field's length normalisation once per candidate.
+    """
     question = is_question(parsed.raw)
     typed = [t for clause in parsed.clauses for t in clause[:1] if not t.expansion]
     phrase = Term(tuple(w for t in typed for w in t.words)) if len(typed) > 1 else None
+    excluded = [_needle(term) for term in parsed.excluded]
+    clauses = [[(_needle(term), term.weight, stats.term_idf(term)) for term in clause] for clause in parsed.clauses]
+    typed_needles = [_needle(t) for t in typed]
+    phrase_needle = _needle(phrase) if phrase is not None and phrase.tokens else None
+    averages = {name: stats.average_length.get(name) or 1.0 for name in FIELD_WEIGHTS}
+    answers: dict[str, bool] = {}
     ranked = []
     for candidate in candidates:
-        if any(matches(candidate, term) for term in parsed.excluded):
+        fields = candidate.fields
+        if any(needle in text for needle in excluded for text in fields.values()):
             continue
+        norms: dict[str, float] = {}
         total, matched = 0.0, 0
-        for clause in parsed.clauses:
-            best = max((term.weight * bm25f(candidate, term, stats) for term in clause), default=0.0)
+        for clause in clauses:
+            best = 0.0
+            for needle, weight, idf in clause:
+                weighted, found = 0.0, False
+                for name, text in fields.items():
+                    tf = text.count(needle)
+                    if not tf:
+                        continue
+                    found = True
+                    norm = norms.get(name)
+                    if norm is None:
+                        b = FIELD_B[name]
+                        norm = norms[name] = 1 - b + b * (text.count(" ") - 1) / averages[name]
+                    weighted += FIELD_WEIGHTS[name] * tf / norm
+                value = weight * (idf * weighted * (K1 + 1) / (K1 + weighted)) if found else 0.0
+                if value > best:
+                    best = value
             if best > 0:
                 matched += 1
             total += best
-        if not matched or (require_all and matched < len(parsed.clauses)):
+        if not matched or (require_all and matched < len(clauses)):
             continue
-        factor = 1.0 + 0.3 * (matched / len(parsed.clauses) - 1)
-        title = candidate.fields.get("title_terms", "")
-        if typed and all(_needle(t) in title for t in typed):
+        factor = 1.0 + 0.3 * (matched / len(clauses) - 1)
+        title = fields.get("title_terms", "")
+        if typed_needles and all(needle in title for needle in typed_needles):
             factor += TITLE_ALL_BONUS
-        if phrase is not None and phrase.tokens:
-            needle = _needle(phrase)
+        if phrase_needle is not None:
             factor += max(
-                (bonus for name, bonus in PHRASE_BONUS.items() if needle in candidate.fields.get(name, "")), default=0.0
+                (bonus for name, bonus in PHRASE_BONUS.items() if phrase_needle in fields.get(name, "")), default=0.0
             )
-        spec = spec_for_kind(candidate.kind)
-        if question and spec is not None and spec.answers_questions:
-            factor += ANSWER_BONUS
+        if question:
+            answer = answers.get(candidate.kind)
+            if answer is None:
+                spec = spec_for_kind(candidate.kind)
+                answer = answers[candidate.kind] = spec is not None and spec.answers_questions
+            if answer:
+                factor += ANSWER_BONUS
         if candidate.is_open:
             factor += OPEN_BONUS
         if review_cutoff and candidate.reviewed_on and candidate.reviewed_on >= review_cutoff:

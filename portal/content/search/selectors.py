@@ -201,20 +201,25 @@ MAX_PICKS = 3
 
 
 def editors_picks(query: str) -> list[SearchHit]:
-    """The published items editors pinned for this query (at most three, in their order): one query."""
+    """The published items editors pinned for this query (at most three, in their order): one query.
+
+    It starts from the promotions (a handful of rows) and looks each pinned item up in the index by
+    its unique (content type, object id), so its cost does not grow with the index; an item that is
+    not in the index (not published) has no entry and is left out.
+    """
     norm = normalise_query(query)
     if not norm:
         return []
-    items = SearchPromotionItem.objects.filter(
-        promotion__normalised__contains=f"\n{norm}\n", content_type=OuterRef("content_type"),
-        object_id=OuterRef("object_id"),
-    ).order_by("position", "pk")
-    ids = list(
-        SearchEntry.objects.annotate(position=Subquery(items.values("position")[:1]))
-        .filter(Exists(items))
-        .order_by("position", "id")
-        .values_list("id", flat=True)[:MAX_PICKS]
+    entry = SearchEntry.objects.filter(content_type=OuterRef("content_type"), object_id=OuterRef("object_id"))
+    rows = (
+        SearchPromotionItem.objects.filter(promotion__normalised__contains=f"\n{norm}\n")
+        .annotate(entry_id=Subquery(entry.values("id")[:1]))
+        .filter(entry_id__isnull=False)
+        .order_by("position", "entry_id")
+        .values_list("entry_id", flat=True)
     )
+    # An item pinned by two matching promotions counts once, at its best position.
+    ids = list(dict.fromkeys(rows))[:MAX_PICKS]
     return get_backend().hits(ids)
 
 

@@ -8,6 +8,7 @@ for "car t" and "KYV-101" for "kyv101"; glossary expansions are marked like type
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import CAR_T_RE, CODE_RE, MARK_END, MARK_START, NCT_RE, ParsedQuery, tokenize
 
@@ -15,17 +16,23 @@ WINDOW = 220  # characters shown
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=65_536)
+def _tokens(text: str) -> tuple[str, ...]:
+    """`tokenize` of one word or code of a text: the same few thousand words recur on every page."""
+    return tuple(tokenize(text))
+
+
 def _spans(text: str, tokens: set[str], phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:
     """Character spans of `text` whose tokens the query matched, in order, not overlapping."""
     spans = []
     for pattern in (NCT_RE, CAR_T_RE, CODE_RE):
         for m in pattern.finditer(text):
-            found = tokenize(m.group(0))
+            found = _tokens(m.group(0))
             joined = "".join(found)
-            if joined in tokens or any(found == list(p) for p in phrases) or (found and set(found) <= tokens):
+            if joined in tokens or any(found == tuple(p) for p in phrases) or (found and set(found) <= tokens):
                 spans.append(m.span())
     for m in _WORD_RE.finditer(text):
-        found = tokenize(m.group(0))
+        found = _tokens(m.group(0))
         if found and found[0] in tokens:
             spans.append(m.span())
     spans.sort()

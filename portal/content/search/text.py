@@ -15,7 +15,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import snowballstemmer
 
@@ -141,8 +141,9 @@ class Term:
     def is_phrase(self) -> bool:
         return len(self.words) > 1
 
-    @property
+    @cached_property
     def tokens(self) -> tuple[str, ...]:
+        """Worked out once per term (the scorer asks for them for every candidate)."""
         return tuple(tokenize(" ".join(self.words)))
 
     def __str__(self) -> str:

@@ -4,11 +4,18 @@ Destructive: it deletes every trial first, so it refuses to run unless the datab
 "bench" (e.g. DATABASE_URL=postgres://.../portal_bench or sqlite:///bench.sqlite3). A missing
 PostgreSQL database is created. Requests go through the whole stack (middleware, templates) with
 Django's test client; the gazetteer is loaded before timing (a one-off per process).
+
+Each page is timed twice over: "cold", right after a content change (the content generation is
+bumped before each request, so the cached filter counts are not used: the first view after an
+edit), and "warm" (counts from the cache, as every later view until the next change). Wall time
+depends on the machine's load; CPU time (`time.process_time` of this process, which on SQLite
+includes the database's work and on PostgreSQL does not) shows the work per request.
 """
 
 from __future__ import annotations
 
 import random
+import re
 import statistics
 import time
 
@@ -20,6 +27,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from portal.content.benchtools import load_average, server_cpu_seconds
+from portal.content.cache import bump_content_generation
 from portal.content.models import Status
 from trials import geo
 from trials.choices import RecruitmentStatus
@@ -88,30 +97,59 @@ class Command(BaseCommand):
         client = Client(HTTP_HOST="localhost")
         for url in URLS:  # Warm-up: connection, templates, caches.
             client.get(url)
-        all_timings = []
+        self.stdout.write(f"Load average (1, 5, 15 min): {load_average()}")
+        self.stdout.write("   cold: wall   cpu  queries |  warm: wall   cpu  queries | trials  page")
+        server: dict[str, float] = {"cold": 0.0, "warm": 0.0}
+        summary: dict[str, dict[str, list[float]]] = {
+            "cold": {"wall": [], "cpu": []},
+            "warm": {"wall": [], "cpu": []},
+        }
         for url in URLS:
-            timings = []
-            for _round in range(rounds):
-                with CaptureQueriesContext(connection) as queries:
-                    start = time.perf_counter()
-                    response = client.get(url)
-                    timings.append((time.perf_counter() - start) * 1000)
-                if response.status_code != 200:
-                    raise CommandError(f"{url} answered {response.status_code}")
-            all_timings += timings
-            count = response.context["paginator"].count if response.context else "?"
+            row = {}
+            for mode in ("cold", "warm"):
+                walls, cpus = [], []
+                for _round in range(rounds):
+                    if mode == "cold":
+                        bump_content_generation()
+                    else:
+                        client.get(url)  # The counts for this page are in the cache now.
+                    server_start = server_cpu_seconds()
+                    with CaptureQueriesContext(connection) as queries:
+                        start, start_cpu = time.perf_counter(), time.process_time()
+                        response = client.get(url)
+                        cpus.append((time.process_time() - start_cpu) * 1000)
+                        walls.append((time.perf_counter() - start) * 1000)
+                    server_end = server_cpu_seconds()
+                    if server_start is not None and server_end is not None:
+                        server[mode] += server_end - server_start
+                    if response.status_code != 200:
+                        raise CommandError(f"{url} answered {response.status_code}")
+                summary[mode]["wall"] += walls
+                summary[mode]["cpu"] += cpus
+                row[mode] = (statistics.median(walls), statistics.median(cpus), len(queries.captured_queries))
+            found = re.search(r"([\d,]+) trials? (?:open to new participants|found)", response.content.decode())
+            count = found.group(1) if found else "?"
+            (cold_wall, cold_cpu, cold_q), (warm_wall, warm_cpu, warm_q) = row["cold"], row["warm"]
             self.stdout.write(
-                f"  {statistics.median(timings):7.1f} ms  {len(queries.captured_queries):>2} queries  "
-                f"{count:>5} trials  {url}"
+                f"  {cold_wall:7.1f} ms {cold_cpu:5.1f} ms {cold_q:>3} q  | "
+                f"{warm_wall:7.1f} ms {warm_cpu:5.1f} ms {warm_q:>3} q  | {count:>6}  {url}"
             )
-        all_timings.sort()
-        p95 = all_timings[max(0, int(len(all_timings) * 0.95) - 1)]
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{len(URLS)} pages x {rounds}: median {statistics.median(all_timings):.1f} ms, "
-                f"p95 {p95:.1f} ms, max {max(all_timings):.1f} ms"
+        for mode in ("cold", "warm"):
+            walls = sorted(summary[mode]["wall"])
+            p95 = walls[max(0, int(len(walls) * 0.95) - 1)]
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{mode}: {len(URLS)} pages x {rounds}: median {statistics.median(walls):.1f} ms, "
+                    f"p95 {p95:.1f} ms, max {max(walls):.1f} ms; "
+                    f"CPU median {statistics.median(summary[mode]['cpu']):.1f} ms"
+                    + (
+                        f"; PostgreSQL server process CPU {server[mode] * 1000 / len(walls):.1f} ms a page"
+                        if connection.vendor == "postgresql" and server_cpu_seconds() is not None
+                        else ""
+                    )
+                )
             )
-        )
+        self.stdout.write(f"Load average (1, 5, 15 min): {load_average()}")
 
     def _build(self, n_trials: int, n_sites: int) -> None:
         rng = random.Random(11)

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.db.utils import OperationalError
 
+from portal.content.benchtools import load_average, server_cpu_seconds
 from portal.content.search import benchmark
 from portal.content.search.indexing import search_index_optimise
 from portal.content.search.models import SearchEntry, SearchWord
@@ -44,12 +45,30 @@ class Command(BaseCommand):
             self.stdout.write("")
             search_index_optimise()
             self.stdout.write(f"Index build: {items:,} entries in {time.perf_counter() - start:.1f} s")
-        timings, per_query = benchmark.time_queries(rounds)
+        self.stdout.write(f"Load average (1, 5, 15 min): {load_average()}")
+        server_start = server_cpu_seconds()
+        timings, per_query, cpu_timings, per_query_cpu = benchmark.time_queries(rounds)
+        server_end = server_cpu_seconds()
+        self.stdout.write("     wall      CPU  results  query")
         for label, (median, total) in per_query.items():
-            self.stdout.write(f"  {median:7.1f} ms  {total:>5} results  {label}")
+            self.stdout.write(f"  {median:7.1f} ms {per_query_cpu[label]:6.1f} ms  {total:>5}  {label}")
         median, p95 = statistics.median(timings), benchmark.percentile(timings, 95)
         summary = f"{len(per_query)} queries x {rounds}: median {median:.1f} ms, p95 {p95:.1f} ms"
         self.stdout.write(self.style.SUCCESS(f"{summary}, max {max(timings):.1f} ms"))
+        cpu_median, cpu_p95 = statistics.median(cpu_timings), benchmark.percentile(cpu_timings, 95)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"CPU time of this process: median {cpu_median:.1f} ms, p95 {cpu_p95:.1f} ms, "
+                f"max {max(cpu_timings):.1f} ms"
+            )
+        )
+        if server_start is not None and server_end is not None:
+            searches = len(timings) + len(per_query)  # the timed rounds and the warm-up round
+            server_ms = (server_end - server_start) * 1000 / searches
+            self.stdout.write(
+                self.style.SUCCESS(f"CPU time of the PostgreSQL server process: {server_ms:.1f} ms a search")
+            )
+        self.stdout.write(f"Load average (1, 5, 15 min): {load_average()}")
 
     def _progress(self, total: int):
         def report(done: int) -> None:
