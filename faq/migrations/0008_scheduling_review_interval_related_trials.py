@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('faq', '0007_answer_goes_to_review'),
-        ('trials', '0012_scheduling_and_evidence_flags'),
+        ('trials', '0013_scheduling_and_evidence_flags'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('trials', '0011_location_country_trial_index'),
+        ('trials', '0012_location_unit_sphere_point'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
