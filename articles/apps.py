@@ -7,10 +7,15 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self) -> None:
-        from portal.content import registry
+        from portal.content import registry, revisions
 
         from .models import Article
 
+        revisions.register(
+            Article,
+            fields=("title", "slug", "summary", "body", "last_reviewed", "review_interval_months"),
+            relations=("related_trials",),
+        )
         registry.register(
             registry.ContentTypeSpec(
                 model=Article,

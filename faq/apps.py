@@ -8,11 +8,19 @@ class FaqConfig(AppConfig):
 
     def ready(self) -> None:
         from portal.accounts.services import register_data_exporter
-        from portal.content import registry
+        from portal.content import registry, revisions
 
         from .models import Question
         from .services import submissions_export
 
+        revisions.register(
+            Question,
+            fields=(
+                "category", "position", "featured", "title", "slug", "summary", "body", "last_reviewed",
+                "review_interval_months",
+            ),
+            relations=("related_trials",),
+        )
         registry.register(
             registry.ContentTypeSpec(
                 model=Question,

@@ -3,6 +3,12 @@
 Status is read-only in every form: it changes only through the admin actions below, which call
 `portal.actions` (and so check the moderator permission, write the history and update the search
 index and alerts). It lives above the core because it calls those actions.
+
+A published item opens with its pending draft's values (if it has one): saving it writes the draft
+(`content_save_draft`), never the live row, so the public page keeps the approved content until a
+moderator publishes the draft. Its inlines (sources, variants) are read-only meanwhile. Each item has a
+revisions page (linked from the change page's object tools) with "Compare with previous" and "Revert
+to this version".
 """
 
 from __future__ import annotations
@@ -10,32 +16,75 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from taggit.utils import edit_string_for_tags
 
 from portal.actions.archive import content_archive
 from portal.actions.delete import content_delete
+from portal.actions.drafts import content_save_draft
 from portal.actions.publish import content_publish
+from portal.actions.revert import content_revert
 from portal.actions.save import content_changed, content_save_fields
 from portal.actions.schedule import content_schedule
 from portal.actions.send_back import content_send_back
 from portal.actions.submit import content_submit
+from portal.content import revisions
+from portal.content.diff import fields_diff
+from portal.content.drafts import edits_go_to_a_draft, pending_draft_for, pending_draft_show
 from portal.content.markdown import prerender_markdown
-from portal.content.models import ModerationEvent, Status
+from portal.content.models import ModerationEvent, PendingDraft, Status
 from portal.content.moderation import can_edit_fields, can_moderate
 from portal.content.scheduling import SCHEDULE_FIELDS, own_item_error, schedule_errors, scheduled_q
 from portal.content.tagging import BoundedTagField, check_tag_creation
+
+
+class _TagName:
+    """What taggit's `edit_string_for_tags` needs of a tag: its name."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _refuse(request, obj=None) -> bool:
+    return False
+
+
+def capfirst_label(item, name: str) -> str:
+    return str(item._meta.get_field(name).verbose_name).capitalize()
+
+
+def _attname_value(item, values: dict, name: str):
+    return values.get(item._meta.get_field(name).attname)
+
+
+def _draft_state_text(draft: PendingDraft) -> str:
+    if draft.state == PendingDraft.State.IN_REVIEW:
+        return _("waiting for review")
+    return _("not yet submitted for review")
+
+
+def _version_label(info) -> str:
+    if info is None:
+        return ""
+    if info.pending:
+        return _("Draft of the published page")
+    return Status(info.status).label if info.status else ""
 
 
 class LabelledInlineFormSet(BaseInlineFormSet):
@@ -55,7 +104,7 @@ class ModerationHistoryInline(GenericTabularInline):
     model = ModerationEvent
     ct_field = "content_type"
     ct_fk_field = "object_id"
-    fields = ("created_at", "actor", "from_status", "to_status", "comment")
+    fields = ("created_at", "actor", "from_status", "to_status", "about_draft", "comment")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -170,6 +219,24 @@ class StatusListFilter(admin.SimpleListFilter):
         return queryset.filter(status=self.value()) if self.value() else queryset
 
 
+class PendingDraftListFilter(admin.SimpleListFilter):
+    """Published items with a draft of changes: the moderators' second queue (their status stays Published)."""
+
+    title = gettext_lazy("changes to a published page")
+    parameter_name = "draft"
+
+    def lookups(self, request, model_admin):
+        return PendingDraft.State.choices
+
+    def queryset(self, request, queryset):
+        if self.value() not in PendingDraft.State.values:
+            return queryset
+        drafts = PendingDraft.objects.filter(
+            content_type=ContentType.objects.get_for_model(queryset.model), state=self.value()
+        )
+        return queryset.filter(status=Status.PUBLISHED, pk__in=drafts.values("object_id"))
+
+
 class ScheduledListFilter(admin.SimpleListFilter):
     """Items a moderator has scheduled: to go live (in review until then) or to leave the site."""
 
@@ -197,7 +264,7 @@ class ContentAdmin(admin.ModelAdmin):
     list_display = (
         "title", "status", "tag_list", "author", "updated_at", "published_at", "last_reviewed", "schedule",
     )
-    list_filter = (StatusListFilter, ScheduledListFilter, "tags", "last_reviewed")
+    list_filter = (StatusListFilter, PendingDraftListFilter, ScheduledListFilter, "tags", "last_reviewed")
     search_fields = ("title", "summary", "body")
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ("status", "author", "created_at", "updated_at", "published_at", "preview_link", "scheduled_by")
@@ -214,7 +281,7 @@ class ContentAdmin(admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         return [
-            (None, {"fields": self.content_fields}),
+            (None, {"fields": self.content_fields, "description": self.draft_note(obj)}),
             (
                 _("Moderation"),
                 {
@@ -254,8 +321,21 @@ class ContentAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
+        draft = self.pending_draft(obj)
+        draft_initial: dict = {}
+        if draft is not None:
+            # The form of a published item shows its pending draft: fields on the instance, tags
+            # and many-to-many values as the form's initial data.
+            pending_draft_show(obj, draft)
+            draft_initial = {name: pks for name, pks in draft.relations.items() if name in form.base_fields}
+            if "tags" in form.base_fields:
+                draft_initial["tags"] = edit_string_for_tags([_TagName(name) for name in draft.tags])
 
         class ContentForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.initial.update(draft_initial)
+
             def clean_review_interval_months(self):
                 value = self.cleaned_data["review_interval_months"]
                 return value or self._meta.model._meta.get_field("review_interval_months").default
@@ -293,6 +373,180 @@ class ContentAdmin(admin.ModelAdmin):
             # Empty means the usual interval (a form posted without the field keeps working).
             ContentForm.base_fields["review_interval_months"].required = False
         return ContentForm
+
+    def pending_draft(self, obj) -> PendingDraft | None:
+        """The pending draft of a published item (looked up once per object)."""
+        if obj is None or not edits_go_to_a_draft(obj):
+            return None
+        if not hasattr(obj, "_pending_draft"):
+            obj._pending_draft = pending_draft_for(obj)
+        return obj._pending_draft
+
+    def draft_note(self, obj) -> str | None:
+        """What an editor of a published item needs to know before saving."""
+        if obj is None or not edits_go_to_a_draft(obj):
+            return None
+        draft = self.pending_draft(obj)
+        if draft is None:
+            text = _(
+                "This page is published. Saving keeps your changes as a draft: the public sees the "
+                "published version until the draft is approved."
+            )
+        else:
+            text = _(
+                "Editing a draft of a published page (%(state)s): the public sees the published version "
+                "until this draft is approved."
+            ) % {"state": _draft_state_text(draft)}
+        lists = _("Lists below the form (such as sources) change only after the page is sent back to draft.")
+        return format_html('<strong class="draft-note">{}</strong> {}', text, lists)
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if obj is not None and edits_go_to_a_draft(obj):
+            # A published item's related rows are live: they stay read-only while its edits are drafts.
+            for inline in inlines:
+                inline.max_num = 0
+                inline.has_add_permission = _refuse
+                inline.has_change_permission = _refuse
+                inline.has_delete_permission = _refuse
+        return inlines
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        opts = self.model._meta
+        revisions_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_revisions", args=[object_id])
+        extra_context = {**(extra_context or {}), "revisions_url": revisions_url}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}"
+        view = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/revisions/", view(self.revisions_view), name=f"{name}_revisions"),
+            path(
+                "<path:object_id>/revisions/<int:version_id>/compare/",
+                view(self.revision_compare_view),
+                name=f"{name}_revision_compare",
+            ),
+            path(
+                "<path:object_id>/revisions/<int:version_id>/revert/",
+                view(require_POST(self.revision_revert_view)),
+                name=f"{name}_revision_revert",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _revision_item(self, request: HttpRequest, object_id: str):
+        """The item of a revisions URL: 404 if there is none (or the id is not one), 403 if the user may not see it."""
+        item = self.get_object(request, unquote(object_id))
+        if item is None:
+            raise Http404(_("No such item."))
+        if not self.has_view_or_change_permission(request, item):
+            raise PermissionDenied
+        return item
+
+    def _revision_context(self, request: HttpRequest, item, **extra) -> dict:
+        opts = self.model._meta
+        return {
+            **self.admin_site.each_context(request),
+            "opts": opts,
+            "object": item,
+            "revisions_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_revisions", args=[item.pk]),
+            **extra,
+        }
+
+    def revisions_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """Every revision of the item, newest first: who, when, why, with compare and revert."""
+        item = self._revision_item(request, object_id)
+        opts = self.model._meta
+        name = f"admin:{opts.app_label}_{opts.model_name}"
+        may_revert = self.has_change_permission(request, item)
+        versions = list(revisions.item_versions(item))
+        # What the public sees now: the newest revision that was not a draft, while the item is published.
+        live = next(
+            (v for v in versions if not getattr(getattr(v.revision, "info", None), "pending", True)), None
+        ) if item.status == Status.PUBLISHED else None
+        rows = []
+        for index, version in enumerate(versions):
+            info = getattr(version.revision, "info", None)
+            user = version.revision.user
+            label = _version_label(info)
+            if version is live:
+                label = _("%(label)s: what the public sees now") % {"label": label}
+            rows.append({
+                "version": version,
+                "user_name": (user.get_full_name() or user.get_username()) if user is not None else _("the system"),
+                "label": label,
+                "compare_url": reverse(f"{name}_revision_compare", args=[item.pk, version.pk])
+                if index < len(versions) - 1
+                else "",
+                "revert_url": reverse(f"{name}_revision_revert", args=[item.pk, version.pk])
+                if may_revert and index > 0
+                else "",
+            })
+        draft = pending_draft_for(item) if item.status == Status.PUBLISHED else None
+        context = self._revision_context(
+            request,
+            item,
+            title=_("Revisions of “%(title)s”") % {"title": item.title},
+            rows=rows,
+            pending_draft_state=_draft_state_text(draft) if draft is not None else "",
+        )
+        return TemplateResponse(request, "admin/content/revisions/list.html", context)
+
+    def revision_compare_view(self, request: HttpRequest, object_id: str, version_id: int) -> HttpResponse:
+        """A word-level diff of the title, summary and body of one revision against the one before it."""
+        item = self._revision_item(request, object_id)
+        version = get_object_or_404(revisions.item_versions(item), pk=version_id)
+        previous = revisions.previous_version(item, version)
+        new = revisions.version_values(version)
+        old = revisions.version_values(previous) if previous is not None else {}
+        spec = revisions.spec_for(item)
+        labels = {
+            name: capfirst_label(item, name) for name in ("title", "summary", "body") if name in spec.fields
+        }
+        other_changes = [
+            capfirst_label(item, name)
+            for name in spec.fields
+            if name not in labels and _attname_value(item, old, name) != _attname_value(item, new, name)
+        ]
+        if previous is not None and revisions.version_tags(previous) != revisions.version_tags(version):
+            other_changes.append(_("Tags"))
+        context = self._revision_context(
+            request,
+            item,
+            title=_("Compare revisions of “%(title)s”") % {"title": item.title},
+            version=version,
+            previous=previous,
+            diffs=fields_diff(old, new, labels),
+            other_changes=other_changes,
+        )
+        return TemplateResponse(request, "admin/content/revisions/compare.html", context)
+
+    def revision_revert_view(self, request: HttpRequest, object_id: str, version_id: int) -> HttpResponse:
+        """POST: copy the revision back as a new draft revision (a published item gets a pending draft)."""
+        item = self._revision_item(request, object_id)
+        if not self.has_change_permission(request, item):
+            raise PermissionDenied
+        version = get_object_or_404(revisions.item_versions(item), pk=version_id)
+        was_published = edits_go_to_a_draft(item)
+        try:
+            content_revert(item=item, version=version, user=request.user)
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return HttpResponseRedirect(self._revision_context(request, item)["revisions_url"])
+        if was_published:
+            text = _(
+                "That version is now a draft of the published page. The public sees the published version "
+                "until a moderator publishes the draft: submit it for review when it is ready."
+            )
+        else:
+            text = _("That version has been brought back as a new revision. The item is still %(status)s.") % {
+                "status": item.get_status_display().lower()
+            }
+        self.message_user(request, text, messages.SUCCESS)
+        opts = self.model._meta
+        return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk]))
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         # Published items open read-only for editors (can_edit_fields says why).
@@ -341,17 +595,46 @@ class ContentAdmin(admin.ModelAdmin):
         return "; ".join(parts) or "-"
 
     def save_model(self, request, obj, form, change) -> None:
-        # Fields only: the tags and inlines are saved after this, in save_related. A changed schedule
-        # is an approval and goes through its own action (permission, two-person rule, who set it).
+        # A changed schedule is an approval and goes through its own action (permission, two-person
+        # rule, who set it), on the live row at once: it is not an edit of the page's text.
         changed = [name for name in SCHEDULE_FIELDS if name in form.fields and name in form.changed_data]
         wanted = {name: getattr(obj, name) for name in SCHEDULE_FIELDS}
         for name in changed:
             setattr(obj, name, form.initial.get(name))
+        if edits_go_to_a_draft(obj):
+            if changed:
+                content_schedule(item=obj, moderator=request.user, **wanted)
+            return  # A published item's edit is its pending draft, written in save_related with the tags.
+        # Fields only: the tags and inlines are saved after this, in save_related.
         content_save_fields(item=obj, user=request.user)
         if changed:
             content_schedule(item=obj, moderator=request.user, **wanted)
 
     def save_related(self, request, form, formsets, change) -> None:
+        item = form.instance
+        if edits_go_to_a_draft(item):
+            spec = revisions.spec_for(item)
+            content_save_draft(
+                item=item,
+                user=request.user,
+                tags=form.cleaned_data.get("tags") if "tags" in form.cleaned_data else None,
+                relations={
+                    name: sorted(related.pk for related in form.cleaned_data[name])
+                    for name in spec.relations
+                    if name in form.cleaned_data
+                },
+            )
+            self.message_user(
+                request,
+                _(
+                    "Your changes are saved as a draft. The public sees the published version until a "
+                    "moderator publishes the draft: submit it for review when it is ready."
+                ),
+                messages.INFO,
+            )
+            for formset in formsets:  # read-only while the item is published: nothing of theirs is saved
+                formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            return
         super().save_related(request, form, formsets, change)
-        # Everything is written now: search index and alerts follow, once (the admin view's transaction).
-        content_changed(item=form.instance)
+        # Everything is written now: a revision, and the search index and alerts, once (the admin view's transaction).
+        content_changed(item=item, user=request.user)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "portal.apps.TagsConfig",  # django-taggit, named "Tags" in the admin
+    "reversion",
     "portal.accounts",
     "portal.content",
     "portal.actions",

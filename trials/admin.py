@@ -15,7 +15,16 @@ from django.utils.translation import gettext_lazy
 from portal.content_admin import ContentAdmin
 
 from . import imports, sync
-from .models import REGISTRY_FIELDS, Location, Trial, TrialChange, fresh_q, nct_validator, stale_after_days
+from .models import (
+    PRECHECK_FIELDS,
+    REGISTRY_FIELDS,
+    Location,
+    Trial,
+    TrialChange,
+    fresh_q,
+    nct_validator,
+    stale_after_days,
+)
 from .registry.client import CtgovError, RegistryUnavailable
 from .registry.parse import RecordError
 
@@ -107,15 +116,6 @@ class StalenessFilter(admin.SimpleListFilter):
         if self.value() == "failed":
             return queryset.exclude(last_check_error="")
         return queryset
-
-
-PRECHECK_FIELDS = (
-    ("edss_min", "edss_max", "edss_source"),
-    ("ms_types", "ms_types_source"),
-    ("required_treatments", "required_treatments_source"),
-    ("excluded_treatments", "excluded_treatments_source"),
-    ("relapse_rule", "relapse_months", "relapse_source"),
-)
 
 
 @admin.register(Trial)

@@ -9,10 +9,10 @@ class TrialsConfig(AppConfig):
 
     def ready(self) -> None:
         from portal.accounts import follows
-        from portal.content import registry
+        from portal.content import registry, revisions
 
         from . import follows as trial_follows
-        from .models import Trial, TrialFollow
+        from .models import EDITORIAL_FIELDS, Trial, TrialFollow
         from .search import STATE_CHOICES, trial_search_document
 
         registry.register(
@@ -36,6 +36,7 @@ class TrialsConfig(AppConfig):
                 },
             )
         )
+        revisions.register(Trial, fields=EDITORIAL_FIELDS)
         follows.register(
             follows.FollowKind(
                 kind="trial",

@@ -383,6 +383,28 @@ class Trial(ContentBase):
         return self.check_count >= 2
 
 
+# The admin's pre-check fieldset, one row per criterion; editors write these (never a refresh).
+PRECHECK_FIELDS = (
+    ("edss_min", "edss_max", "edss_source"),
+    ("ms_types", "ms_types_source"),
+    ("required_treatments", "required_treatments_source"),
+    ("excluded_treatments", "excluded_treatments_source"),
+    ("relapse_rule", "relapse_months", "relapse_source"),
+)
+# What an editor changes in the admin: kept in revisions and in a published trial's pending draft.
+# Registry facts are not among them; refreshes keep writing those to the live row.
+EDITORIAL_FIELDS = (
+    "title",
+    "slug",
+    "summary",
+    "body",
+    "last_reviewed",
+    "what_it_means",
+    "car_t_target",
+    *(name for row in PRECHECK_FIELDS for name in row),
+)
+
+
 # Every Trial field a registry refresh writes (in the admin's display order); everything else on a
 # Trial belongs to the editors. `trials.sync` writes exactly these; the admin shows them read-only.
 REGISTRY_FIELDS = (

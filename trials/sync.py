@@ -291,7 +291,8 @@ def _trial_update(
         Trial.objects.filter(pk=trial.pk).update(registry_changed_at=now)
         trial_alerts_record(trial=trial, changes=changes)
         evidence_flags_record(trial=trial, changes=changes)  # Articles and FAQs that link it may be outdated.
-    content_changed(item=trial)  # Published trials: search index and topic alerts.
+    # A revision, and for published trials the search index and topic alerts.
+    content_changed(item=trial, comment="Registry refresh from ClinicalTrials.gov.")
     return ImportResult(label=parsed.nct_id, outcome=Outcome.UPDATED, trial=trial, changes=changes)
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.actions.drafts import fold_pending_draft
 from portal.content.cache import bump_content_generation
 from portal.content.models import ContentBase, Status
 from portal.content.moderation import can_moderate, status_transition
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
 
 
 def content_archive(*, item: ContentBase, moderator: User | None, comment: str = "") -> ContentBase:
-    """Draft, in review or published -> archived; drops the search entry."""
+    """Draft, in review or published -> archived; drops the search entry (a pending draft of a
+    published item becomes its content: `fold_pending_draft`)."""
     if not can_moderate(moderator, item):
         raise PermissionDenied(_("Only moderators can archive."))
     was_public = item.status == Status.PUBLISHED
@@ -30,6 +32,7 @@ def content_archive(*, item: ContentBase, moderator: User | None, comment: str =
             to=Status.ARCHIVED,
             comment=comment,
         )
+        fold_pending_draft(item=item)
         search_index_remove(item)
         if was_public:
             transaction.on_commit(bump_content_generation)  # it leaves the public pages

@@ -276,6 +276,11 @@ class ModerationEvent(models.Model):
     from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Status.choices)
     comment = models.TextField(blank=True)
+    about_draft = models.BooleanField(
+        _("draft of the published page"),
+        default=False,
+        help_text=_("The change was to a pending draft; the published page stayed as it was."),
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
@@ -285,6 +290,65 @@ class ModerationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_from_status_display() or '-'} → {self.get_to_status_display()}"
+
+
+class PendingDraft(models.Model):
+    """The next version of a published item, kept apart so the public page keeps its approved content.
+
+    An edit (or revert) of a published item writes here, not to the item's row: the row, which the
+    public pages, the search index, feeds and sitemaps read, changes only when a moderator publishes
+    the draft (`portal/actions/drafts.py`). One per item; `fields` holds the values of the item's
+    revision fields (`portal/content/revisions.py`), `tags` its tag names, `relations` the primary keys
+    of its many-to-many fields.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = Status.DRAFT.value, _("Draft")
+        IN_REVIEW = Status.IN_REVIEW.value, _("In review")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
+    fields = models.JSONField(default=dict)
+    tags = models.JSONField(default=list)
+    relations = models.JSONField(default=dict)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last edited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="content_one_pending_draft_per_item")
+        ]
+        verbose_name = _("draft of a published item")
+
+    def __str__(self) -> str:
+        return f"{self.fields.get('title', '')} ({self.get_state_display()})"
+
+
+class RevisionInfo(models.Model):
+    """What django-reversion's Revision does not keep of a content item: its tags, its many-to-many
+    fields and whether the revision is the item's row or a pending draft of a published item."""
+
+    revision = models.OneToOneField("reversion.Revision", on_delete=models.CASCADE, related_name="info")
+    status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    pending = models.BooleanField(default=False, help_text=_("A draft of a published item, not what the public saw."))
+    tags = models.JSONField(default=list)
+    relations = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("revision details")
+
+    def __str__(self) -> str:
+        return f"{self.revision_id}: {self.status}{' (draft)' if self.pending else ''}"
 
 
 # The search index models live in their own package; importing them here registers them.

@@ -30,22 +30,23 @@ def can_edit(user: User | None, item_or_model) -> bool:
 
 
 def can_edit_fields(user: User | None, item: ContentBase) -> bool:
-    """Editors change drafts and items in review; a published (or archived) item is changed only by
-    moderators, or by an editor after a moderator sends it back to draft, so nothing unreviewed
-    reaches the public page."""
+    """Editors change drafts, items in review and published items; a published item's edits become
+    a pending draft (`portal/content/drafts.py`), so nothing unreviewed reaches the public page. An
+    archived item is changed only by moderators (or after a moderator restores it to draft), and so is
+    an item scheduled to go live (`portal/content/scheduling.py`)."""
     if not can_edit(user, item):
         return False
     if item.pk is None or can_moderate(user, item):
         return True
-    # A scheduled item was approved as it is: a moderator unschedules it before an editor changes it.
-    return item.status == Status.DRAFT or (item.status == Status.IN_REVIEW and item.publish_at is None)
+    if item.status == Status.IN_REVIEW and item.publish_at is not None:
+        return False  # Scheduled: approved as it is; a moderator unschedules it before an editor changes it.
+    return item.status != Status.ARCHIVED
 
 
 def can_moderate(user: User | None, item_or_model) -> bool:
     if user is None:
         return False
     return user.has_perm(f"{item_or_model._meta.app_label}.moderate_content")
-
 
 
 def status_transition(
@@ -76,14 +77,7 @@ def status_transition(
     fields += _schedule_cleared(item, to)
     item.full_clean()
     item.save(update_fields=fields)
-    ModerationEvent.objects.create(
-        content_type=ContentType.objects.get_for_model(item),
-        object_id=item.pk,
-        actor=actor,
-        from_status=from_status,
-        to_status=to,
-        comment=comment,
-    )
+    _event_record(item=item, actor=actor, from_status=from_status, to_status=to, comment=comment)
     return item
 
 
@@ -106,3 +100,22 @@ def moderation_history(item: ContentBase) -> QuerySet[ModerationEvent]:
     return ModerationEvent.objects.filter(
         content_type=ContentType.objects.get_for_model(item), object_id=item.pk
     ).select_related("actor")
+
+
+def draft_event_record(
+    *, item: ContentBase, actor: User | None, from_state: str, to_state: str, comment: str = ""
+) -> None:
+    """The history line of a pending draft's state change (the item itself stays published)."""
+    _event_record(item=item, actor=actor, from_status=from_state, to_status=to_state, comment=comment, about_draft=True)
+
+
+def _event_record(*, item: ContentBase, actor, from_status: str, to_status: str, comment: str, about_draft=False):
+    return ModerationEvent.objects.create(
+        content_type=ContentType.objects.get_for_model(item),
+        object_id=item.pk,
+        actor=actor,
+        from_status=from_status,
+        to_status=to_status,
+        comment=comment,
+        about_draft=about_draft,
+    )

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from . import selectors
+from .drafts import edits_go_to_a_draft, pending_draft_for, pending_draft_show
 from .moderation import can_edit
 from .pagination import IdPaginator
 
@@ -43,7 +44,8 @@ class TagView(TemplateView):
 
 
 class PreviewView(UserPassesTestMixin, TemplateView):
-    """Any item, whatever its status, rendered with its public template: staff editors only."""
+    """Any item, whatever its status, rendered with its public template: staff editors only. A
+    published item with a pending draft is shown with the draft's text."""
 
     def test_func(self) -> bool:
         return self.request.user.is_authenticated and self.request.user.is_staff
@@ -55,7 +57,12 @@ class PreviewView(UserPassesTestMixin, TemplateView):
             raise Http404 from exc
         if not selectors.is_content_model(model) or not can_edit(self.request.user, model):
             raise Http404
-        return get_object_or_404(model.objects.for_detail(), pk=self.kwargs["pk"])
+        item = get_object_or_404(model.objects.for_detail(), pk=self.kwargs["pk"])
+        # A published item with a draft of changes: the preview shows the draft (the public page does not).
+        draft = pending_draft_for(item) if edits_go_to_a_draft(item) else None
+        if draft is not None:
+            pending_draft_show(item, draft)
+        return item
 
     def get_template_names(self) -> list[str]:
         opts = self.object._meta

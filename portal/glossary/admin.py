@@ -46,7 +46,7 @@ class VariantInline(admin.TabularInline):
 @admin.register(Term)
 class TermAdmin(ContentAdmin):
     list_display = ("title", "category", "variant_list", "status", "updated_at", "last_reviewed")
-    list_filter = (*ContentAdmin.list_filter[:1], "category", "last_reviewed")
+    list_filter = (*ContentAdmin.list_filter[:2], "category", "last_reviewed")
     search_fields = ("title", "body", "variants__text")
     list_select_related = ()
     content_fields = ("title", "slug", "category", "body", "last_reviewed")
@@ -73,7 +73,7 @@ class TermAdmin(ContentAdmin):
 
     def get_fieldsets(self, request, obj=None):
         return [
-            (None, {"fields": self.content_fields}),
+            (None, {"fields": self.content_fields, "description": self.draft_note(obj)}),
             (
                 _("Moderation"),
                 {"fields": ("status", "public_link", "author", "created_at", "updated_at", "published_at")},

@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from faq.forms import started_token
+from portal.content import revisions
 
 from .data import SiteContent
 
@@ -168,6 +169,21 @@ PAGES: list[PageSpec] = [
     PageSpec(
         "admin merge a reader question",
         lambda s: reverse("admin:faq_submission_merge", args=[s.submission.pk]) + "?q=CAR",
+        user="moderator",
+        admin=True,
+    ),
+    PageSpec(
+        "admin revisions",
+        lambda s: reverse("admin:articles_article_revisions", args=[s.article.pk]),
+        user="moderator",
+        admin=True,
+    ),
+    PageSpec(
+        "admin revision compare",
+        lambda s: reverse(
+            "admin:articles_article_revision_compare",
+            args=[s.article.pk, revisions.item_versions(s.article).first().pk],
+        ),
         user="moderator",
         admin=True,
     ),

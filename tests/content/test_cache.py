@@ -69,15 +69,23 @@ def test_rolled_back_publish_does_not_bump(moderator, django_capture_on_commit_c
     assert generation() == before
 
 
+def _edit_submit_publish(item, moderator, *, tags):
+    content_save(item=item, user=moderator, tags=tags)
+    content_submit(item=item, user=moderator)
+    content_publish(item=item, moderator=moderator)
+
+
 @pytest.mark.parametrize(
     ("write", "bumps"),
     [
         (lambda item, mod: content_archive(item=item, moderator=mod), True),
         (lambda item, mod: content_send_back(item=item, moderator=mod, comment="Fix it."), True),
-        (lambda item, mod: content_save(item=item, user=mod, tags=["new-tag"]), True),
+        # A published item's edit is a pending draft: nothing public changes until it is published.
+        (lambda item, mod: content_save(item=item, user=mod, tags=["new-tag"]), False),
+        (lambda item, mod: _edit_submit_publish(item, mod, tags=["new-tag"]), True),
         (lambda item, mod: content_changed(item=item), True),
     ],
-    ids=["archive", "send-back", "tag-change", "edited"],
+    ids=["archive", "send-back", "tag-change-draft", "tag-change-published", "edited"],
 )
 def test_changes_to_a_published_item_bump(factory, moderator, django_capture_on_commit_callbacks, write, bumps):
     item = factory(status=Status.PUBLISHED)

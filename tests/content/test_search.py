@@ -13,6 +13,7 @@ from portal.actions.archive import content_archive
 from portal.actions.publish import content_publish
 from portal.actions.save import content_save
 from portal.actions.send_back import content_send_back
+from portal.actions.submit import content_submit
 from portal.content.models import Status
 from portal.content.search import benchmark
 from portal.content.search.models import SearchEntry, SearchWord
@@ -259,11 +260,14 @@ def test_archiving_removes_from_the_index(moderator):
     assert not SearchEntry.objects.filter(object_id=item.pk, kind="article").exists()
 
 
-def test_editing_a_published_item_updates_its_entry(moderator):
+def test_editing_a_published_item_updates_its_entry_once_the_draft_is_published(moderator):
     item = ArticleFactory(title="Narwhal guide", status=Status.IN_REVIEW)
     content_publish(item=item, moderator=moderator)
     item.title = "Beluga guide"
     content_save(item=item, user=moderator, tags=["whales"])
+    assert titles("beluga") == [] and titles("narwhal") == ["Narwhal guide"]  # a pending draft
+    content_submit(item=item, user=moderator)
+    content_publish(item=item, moderator=moderator)
     assert titles("narwhal") == []
     assert titles("beluga") == ["Beluga guide"]
     assert titles("beluga", tag="whales") == ["Beluga guide"]

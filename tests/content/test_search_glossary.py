@@ -8,9 +8,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from portal.content.models import Status
-from portal.content.search.expansion import expansion_group_replace
+from portal.content.search.expansion import expand, expansion_group_replace
 from portal.content.search.models import SearchExpansion
 from portal.content.search.selectors import search
+from portal.content.search.text import parse_query
 from portal.glossary.services import term_search_expansions_update
 from tests.factories import ArticleFactory, QuestionFactory, TermFactory
 
@@ -109,3 +110,10 @@ def test_query_count_is_the_same_whatever_the_results_and_glossary_terms(
     with django_assert_num_queries(6):
         response = client.get(reverse("search:results"), {"q": "manatee"})
     assert len(response.context["results"].hits) == min(rows, 20)
+
+
+@pytest.mark.parametrize(("t_cell", "autologous"), [("glossary:156", "glossary:88"), ("glossary:88", "glossary:156")])
+def test_a_phrase_in_two_groups_expands_the_same_whatever_the_group_ids(t_cell, autologous):
+    expansion_group_replace(t_cell, texts=["T cell", "cells"], title="T cell")
+    expansion_group_replace(autologous, texts=["autologous", "cells"], title="autologous")
+    assert [group.title for group in expand(parse_query("cells")).groups] == ["T cell"]

@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from portal.actions.archive import content_archive
 from portal.actions.save import content_save
+from portal.content.drafts import pending_draft_for
 from portal.content.models import ModerationEvent, Status
 from portal.glossary.models import Term, Variant
 from portal.glossary.seed import terms as seed
@@ -68,7 +69,9 @@ def test_term_an_editor_changed_is_never_overwritten(moderator):
     changed = seed.term("ocrelizumab", "ocrelizumab", "ms_drugs", "Seed v2.", brand=["Ocrevus"])
     report = glossary_load(moderator=moderator, entries=[changed])
     assert report.counts["kept_editor"] == 1
-    assert Term.objects.get().body == "The editor's own words."
+    # The term was published, so the edit is a draft waiting for review; the seed touched neither.
+    assert Term.objects.get().body == ENTRY["definition"]
+    assert pending_draft_for(term).fields["body"] == "The editor's own words."
 
 
 def test_editor_variant_edit_or_archive_counts_as_a_change(moderator):

@@ -1,12 +1,11 @@
 """Nothing unpublished reaches the public: tags only drafts use, titles changed after unpublishing,
-and editors changing a published item live."""
+and edits of a published item (pending drafts until published; tests/content/test_revisions.py)."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
@@ -14,6 +13,8 @@ from portal.accounts.services import bookmark_create
 from portal.actions.publish import content_publish
 from portal.actions.save import content_save
 from portal.actions.send_back import content_send_back
+from portal.actions.submit import content_submit
+from portal.content.drafts import pending_draft_for
 from portal.content.models import ModerationEvent, Status
 from tests.accounts.conftest import make_member
 from tests.factories import ArticleFactory, QuestionFactory
@@ -94,23 +95,34 @@ def test_republishing_records_the_new_public_title(moderator, editor):
     assert article.public_title == "Leaked draft title"
 
 
-def test_an_editor_cannot_change_a_published_item_through_the_service(editor):
+def test_an_editors_change_to_a_published_item_is_only_a_draft_through_the_service(editor):
     article = ArticleFactory(title="Reviewed title", body="Reviewed body")
     article.body = "Unreviewed change"
-    with pytest.raises(PermissionDenied, match="send it back to draft"):
-        content_save(item=article, user=editor)
+    content_save(item=article, user=editor)
     article.refresh_from_db()
     assert article.body == "Reviewed body"
+    assert pending_draft_for(article).fields["body"] == "Unreviewed change"
 
 
-def test_an_editor_cannot_change_a_published_item_in_the_admin(editor_client, client):
+def test_an_editors_change_to_a_published_item_in_the_admin_does_not_go_live(editor_client, client):
     article = ArticleFactory(title="Reviewed title", body="Reviewed body")
     url = reverse("admin:articles_article_change", args=[article.pk])
     page = editor_client.get(url)
     assert page.status_code == 200
-    assert 'name="body"' not in page.content.decode()  # read-only view
-    response = editor_client.post(url, {"title": "Changed live", "slug": article.slug, "body": "Unreviewed"})
-    assert response.status_code == 403
+    assert 'name="body"' in page.content.decode()
+    response = editor_client.post(
+        url,
+        {
+            "title": "Changed live",
+            "slug": article.slug,
+            "body": "Unreviewed",
+            "sources-TOTAL_FORMS": "0",
+            "sources-INITIAL_FORMS": "0",
+            "content-moderationevent-content_type-object_id-TOTAL_FORMS": "0",
+            "content-moderationevent-content_type-object_id-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
     article.refresh_from_db()
     assert (article.title, article.body) == ("Reviewed title", "Reviewed body")
     assert "Unreviewed" not in client.get(article.get_absolute_url()).content.decode()
@@ -126,9 +138,13 @@ def test_after_a_send_back_the_editor_can_change_it_and_it_needs_review_again(ed
     assert ModerationEvent.objects.filter(to_status=Status.DRAFT).count() == 1
 
 
-def test_moderators_still_correct_published_items(moderator):
+def test_moderators_correct_published_items_through_review(moderator):
     article = ArticleFactory(title="Typo titel")
     article.title = "Typo title"
     content_save(item=article, user=moderator)
+    article.refresh_from_db()
+    assert article.public_title == "Typo titel"
+    content_submit(item=article, user=moderator)
+    content_publish(item=article, moderator=moderator)
     article.refresh_from_db()
     assert article.public_title == "Typo title"

@@ -29,6 +29,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from portal.actions.save import content_save
+from portal.content.drafts import pending_draft_for
 from portal.content.models import Status
 from portal.content.moderation import can_moderate
 
@@ -116,7 +117,8 @@ def _entry_ensure(entry: dict, *, moderator, report: LoadReport) -> None:
         term = Term(seed_key=entry["key"], slug=entry["key"])
         _apply(term, entry, moderator=moderator, report=report, new=True)
         report.counts["created"] += 1
-    elif term_state(term) != term.seed_state:
+    elif term_state(term) != term.seed_state or pending_draft_for(term) is not None:
+        # An editor changed it (or has a draft of changes waiting): the seed never overwrites that.
         report.counts["kept_editor"] += 1
     elif term.seed_hash == wanted:
         report.counts["unchanged"] += 1
@@ -129,7 +131,7 @@ def _apply(term: Term, entry: dict, *, moderator, report: LoadReport, new: bool)
     term.title = entry["title"]
     term.category = entry["category"]
     term.body = entry["definition"]
-    content_save(item=term, user=moderator)
+    content_save(item=term, user=moderator, live=True)  # vetted seed text, not an editor's edit
     if not new:
         term.variants.all().delete()
     for text, kind, match_case in _entry_variants(entry):
