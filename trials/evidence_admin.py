@@ -70,6 +70,7 @@ class EvidenceLinksAdmin:
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        item = form.instance
-        if "last_reviewed" in form.changed_data and item.last_reviewed:
-            evidence_flags_resolve(item=item, user=request.user, reviewed_on=item.last_reviewed)
+        # The date typed in (a published page keeps its live date until its draft is published).
+        reviewed_on = form.cleaned_data.get("last_reviewed")
+        if "last_reviewed" in form.changed_data and reviewed_on:
+            evidence_flags_resolve(item=form.instance, user=request.user, reviewed_on=reviewed_on)

@@ -88,6 +88,16 @@ class TestScheduleInTheAdmin:
         assert article.status == Status.IN_REVIEW
         assert not SearchEntry.objects.filter(object_id=article.pk, kind="article").exists()
 
+    def test_archive_at_on_a_published_page_applies_to_the_live_item(self, clock, moderator_client, moderator):
+        article = ArticleFactory(status=Status.PUBLISHED, last_reviewed=datetime.date(2027, 2, 1))
+        response = moderator_client.post(
+            change_url(article), form_data(article, archive_at_0="2027-03-05", archive_at_1="09:00:00")
+        )
+        assert response.status_code == 302, response.context["adminform"].form.errors
+        article.refresh_from_db()
+        assert article.archive_at == datetime.datetime(2027, 3, 5, 9, 0, tzinfo=datetime.UTC)
+        assert article.status == Status.PUBLISHED and article.scheduled_by == moderator
+
     def test_the_change_form_has_the_schedule_fields_for_moderators_only(self, moderator_client, editor_client):
         article = in_review()
         page = moderator_client.get(change_url(article)).content.decode()
