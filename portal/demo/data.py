@@ -759,7 +759,8 @@ ARTICLES = [
             Most CAR T treatments start with a few days of chemotherapy. This makes room for the new cells.
             It lowers your blood counts for a while. This can cause tiredness, sickness and a higher risk of
             infection. Some people lose some hair. It may affect fertility, so ask about this before you
-            start.
+            start. If you hope to have a baby in future, ask about storing eggs or sperm. Trials usually ask
+            people to avoid pregnancy for a set time after treatment.
 
             ## Cytokine release syndrome (CRS)
 

@@ -567,6 +567,7 @@ TERMS = [
     term("fertility", "fertility", "living_with_ms",
          """The ability to have children. Chemotherapy used before CAR T or stem cell transplants can affect it,
          and egg or sperm freezing may be offered beforehand.""",
+         lay=["have children", "having children"],
          synonym=["fertility preservation", "egg freezing", "sperm banking"]),
     term("vaccination", "vaccination", "living_with_ms",
          """Vaccines protect against infections. Some MS drugs and cell therapies weaken vaccine responses or
