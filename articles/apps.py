@@ -12,7 +12,9 @@ class ArticlesConfig(AppConfig):
         from .models import Article
 
         revisions.register(
-            Article, fields=("title", "slug", "summary", "body", "last_reviewed"), relations=("related_trials",)
+            Article,
+            fields=("title", "slug", "summary", "body", "last_reviewed", "review_interval_months"),
+            relations=("related_trials",),
         )
         registry.register(
             registry.ContentTypeSpec(

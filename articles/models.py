@@ -1,23 +1,26 @@
 from __future__ import annotations
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.content.models import ContentBase, ContentQuerySet, MedicallyReviewed
-from trials.models import Trial
+from portal.content.models import ContentBase, ContentQuerySet, MedicallyReviewed, PeriodicReview
+from trials.evidence import LinksTrials, open_flags_prefetch
+from trials.models import EvidenceFlag, Trial
 
 
 class ArticleQuerySet(ContentQuerySet):
     def for_detail(self) -> ArticleQuerySet:
-        """Author, tags, sources and the published related trials."""
+        """Author, tags, sources, the published related trials and the open evidence flags."""
         return self.for_listing().prefetch_related(
             "sources",
             models.Prefetch("related_trials", queryset=Trial.objects.published().order_by("title")),
+            open_flags_prefetch(),
         )
 
 
-class Article(MedicallyReviewed, ContentBase):
+class Article(LinksTrials, MedicallyReviewed, PeriodicReview, ContentBase):
     """An explainer or a piece of research news."""
 
     related_trials = models.ManyToManyField(
@@ -25,8 +28,12 @@ class Article(MedicallyReviewed, ContentBase):
         blank=True,
         related_name="articles",
         verbose_name=_("related trials"),
-        help_text=_("Trials the article talks about; only published ones are shown to readers."),
+        help_text=_(
+            "Trials the article talks about; only published ones are shown to readers. When one's status, phase, "
+            "size or completion date changes on the registry, the article is flagged as possibly outdated."
+        ),
     )
+    evidence_flags = GenericRelation(EvidenceFlag)
 
     objects = ArticleQuerySet.as_manager()
 

@@ -22,6 +22,7 @@ from portal.content.cache import bump_content_generation
 from portal.content.markdown import render_markdown
 from portal.content.validators import MAX_MARKDOWN_LENGTH
 from portal.content_admin import ContentAdmin
+from trials.evidence_admin import EvidenceLinksAdmin, OutdatedListFilter
 
 from . import selectors, services
 from .forms import AnswerForm, DeclineForm, MergeChoiceForm, MergeForm
@@ -45,11 +46,16 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(ContentAdmin):
+class QuestionAdmin(EvidenceLinksAdmin, ContentAdmin):
     list_display = (*ContentAdmin.list_display[:2], "category", "featured", *ContentAdmin.list_display[2:])
-    list_filter = (*ContentAdmin.list_filter, "category", "featured")
+    list_filter = (*ContentAdmin.list_filter, "category", "featured", OutdatedListFilter)
     list_select_related = ("author", "category")
-    content_fields = ("category", "position", "featured", *ContentAdmin.content_fields)
+    content_fields = (
+        "category", "position", "featured", *ContentAdmin.content_fields, "review_interval_months",
+        "related_trials", "evidence_notes",
+    )
+    readonly_fields = (*ContentAdmin.readonly_fields, "evidence_notes")
+    actions = [*ContentAdmin.actions, *EvidenceLinksAdmin.evidence_admin_actions]
 
 
 # Reader questions: the editors' queue. Every action calls faq.services, which checks permissions.

@@ -15,7 +15,11 @@ class FaqConfig(AppConfig):
 
         revisions.register(
             Question,
-            fields=("category", "position", "featured", "title", "slug", "summary", "body", "last_reviewed"),
+            fields=(
+                "category", "position", "featured", "title", "slug", "summary", "body", "last_reviewed",
+                "review_interval_months",
+            ),
+            relations=("related_trials",),
         )
         registry.register(
             registry.ContentTypeSpec(

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MinLengthValidator
 from django.db import models
@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from portal.content.models import ContentBase, ContentQuerySet, MedicallyReviewed
+from portal.content.models import ContentBase, ContentQuerySet, MedicallyReviewed, PeriodicReview
+from trials.evidence import LinksTrials, open_flags_prefetch
+from trials.models import EvidenceFlag, Trial
 
 
 class Category(models.Model):
@@ -35,6 +37,13 @@ class QuestionQuerySet(ContentQuerySet):
         """Author and category (joins) and tags (one extra query)."""
         return super().for_listing().select_related("category")
 
+    def for_detail(self) -> QuestionQuerySet:
+        """Listing preloads, the published related trials and the open evidence flags."""
+        return self.for_listing().prefetch_related(
+            models.Prefetch("related_trials", queryset=Trial.objects.published().order_by("title")),
+            open_flags_prefetch(),
+        )
+
     def for_faq_page(self) -> QuestionQuerySet:
         """Published questions in page order: category, then position, then title."""
         return self.published().for_listing().order_by("category__position", "category__name", "position", "title")
@@ -44,7 +53,7 @@ class QuestionQuerySet(ContentQuerySet):
         return self.published().filter(category=category).for_listing().order_by("position", "title", "pk")
 
 
-class Question(MedicallyReviewed, ContentBase):
+class Question(LinksTrials, MedicallyReviewed, PeriodicReview, ContentBase):
     """A frequently asked question: the title is the question, the body is the answer."""
 
     category = models.ForeignKey(
@@ -54,6 +63,17 @@ class Question(MedicallyReviewed, ContentBase):
         _("position"), default=0, help_text=_("Order within its category; lower comes first.")
     )
     featured = models.BooleanField(_("featured"), default=False, help_text=_("Shown on the home page when published."))
+    related_trials = models.ManyToManyField(
+        "trials.Trial",
+        blank=True,
+        related_name="faqs",
+        verbose_name=_("related trials"),
+        help_text=_(
+            "Trials the answer talks about; only published ones are shown to readers. When one's status, phase, "
+            "size or completion date changes on the registry, the FAQ is flagged as possibly outdated."
+        ),
+    )
+    evidence_flags = GenericRelation(EvidenceFlag)
 
     objects = QuestionQuerySet.as_manager()
 

@@ -6,9 +6,8 @@ registry changes since they last looked, and searches that found nothing. Each l
 of queries whatever the number of items (tests/content/test_dashboard.py).
 
 `dashboard` in the context is one dict of sections; templates/admin/index.html shows each in its own
-block. Three are kept empty for lists that other work provides: `scheduled`, `review_due` and `outdated`
-(blocks `dashboard_scheduled`, `dashboard_review_due`, `dashboard_outdated`, rows {"title", "url",
-"note"}): fill them in the methods of the same names below.
+block; `scheduled`, `review_due` and `outdated` (rows {"title", "url", "note"}) come from the selectors
+`scheduled_items()`, `review_due_items()` (portal.content.selectors) and `outdated_items()` (trials.evidence).
 """
 
 from __future__ import annotations
@@ -17,7 +16,9 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,13 +28,15 @@ from portal.accounts.services import trial_changes_mark_seen
 from portal.content import dashboard
 from portal.content.models import Status
 from portal.content.search.selectors import top_failed_searches
-from portal.content.selectors import content_models
+from portal.content.selectors import content_models, review_due_items, scheduled_items
 from portal.login_limits import AdminLoginForm, with_429
+from trials.evidence import outdated_items
 from trials.models import TrialChange
 
 TRIAL_CHANGES_SHOWN = 20
 FAILED_SEARCHES_SHOWN = 5
 FAILED_SEARCH_DAYS = 30
+DASHBOARD_LIST_SHOWN = 20
 
 
 def _change_url(item) -> str:
@@ -42,6 +45,11 @@ def _change_url(item) -> str:
         return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])
     except NoReverseMatch:
         return ""
+
+
+def _may_view(request: HttpRequest, item) -> bool:
+    opts = item._meta
+    return request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
 
 
 def _row(item, **extra) -> dict:
@@ -131,17 +139,38 @@ class PortalAdminSite(admin.AdminSite):
             "outdated": self.outdated(request),
         }
 
-    # Kept for the scheduled publishing, review-due and outdated-evidence lists: each returns rows
-    # ({"title", "url", "note"}) from its selector (scheduled_items(), review_due_items(), outdated_items()).
+    # The scheduled publishing, review-due and outdated-evidence lists: rows ({"title", "url", "note"})
+    # from their selectors, each a fixed number of queries.
 
     def scheduled(self, request: HttpRequest) -> list[dict]:
-        return []
+        rows = []
+        for row in scheduled_items(limit=DASHBOARD_LIST_SHOWN):
+            if not _may_view(request, row.item):
+                continue
+            when = date_format(timezone.localtime(row.when), "j M Y, H:i")
+            note = _("goes live %(when)s") if row.what == "publish" else _("leaves the site %(when)s")
+            rows.append({"title": f"{row.kind}: {row.item.title}", "url": row.admin_url, "note": note % {"when": when}})
+        return rows
 
     def review_due(self, request: HttpRequest) -> list[dict]:
-        return []
+        rows = []
+        for row in review_due_items(limit=DASHBOARD_LIST_SHOWN):
+            if not _may_view(request, row.item):
+                continue
+            note = (
+                _("review due since %(date)s") % {"date": date_format(row.when, "j M Y")}
+                if row.when
+                else _("never medically reviewed")
+            )
+            rows.append({"title": f"{row.kind}: {row.item.title}", "url": row.admin_url, "note": note})
+        return rows
 
     def outdated(self, request: HttpRequest) -> list[dict]:
-        return []
+        return [
+            {"title": flag.item.title, "url": _change_url(flag.item), "note": flag.text}
+            for flag in outdated_items(limit=DASHBOARD_LIST_SHOWN)
+            if flag.item is not None and _may_view(request, flag.item)
+        ]
 
     def questions_by_state(self, request: HttpRequest) -> list[dict]:
         if not request.user.has_perm("faq.view_submission"):

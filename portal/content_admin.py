@@ -31,6 +31,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -45,6 +47,7 @@ from portal.actions.publish import content_publish
 from portal.actions.restore import content_restore
 from portal.actions.revert import content_revert
 from portal.actions.save import content_changed, content_save_fields
+from portal.actions.schedule import content_schedule
 from portal.actions.send_back import content_send_back
 from portal.actions.submit import content_submit
 from portal.content import revisions
@@ -54,6 +57,7 @@ from portal.content.markdown import prerender_markdown
 from portal.content.models import ModerationEvent, PendingDraft, Status
 from portal.content.moderation import can_edit, can_edit_fields, can_moderate, latest_send_back
 from portal.content.review import medical_reviewer_ids, needs_medical_review, publish_refusals
+from portal.content.scheduling import SCHEDULE_FIELDS, own_item_error, schedule_errors, scheduled_q
 from portal.content.tagging import BoundedTagField, check_tag_creation
 
 
@@ -278,12 +282,37 @@ TRANSITION_DONE = {
 }
 
 
+class ScheduledListFilter(admin.SimpleListFilter):
+    """Items a moderator has scheduled: to go live (in review until then) or to leave the site."""
+
+    title = gettext_lazy("schedule")
+    parameter_name = "scheduled"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("any", _("Scheduled")),
+            ("publish", _("Scheduled to go live")),
+            ("archive", _("Scheduled to leave the site")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "any":
+            return queryset.filter(scheduled_q())
+        if self.value() == "publish":
+            return queryset.filter(status=Status.IN_REVIEW, publish_at__isnull=False)
+        if self.value() == "archive":
+            return queryset.filter(status__in=[Status.IN_REVIEW, Status.PUBLISHED], archive_at__isnull=False)
+        return queryset
+
+
 class ContentAdmin(admin.ModelAdmin):
-    list_display = ("title", "status", "tag_list", "author", "updated_at", "published_at", "last_reviewed")
-    list_filter = (StatusListFilter, PendingDraftListFilter, "tags", "last_reviewed")
+    list_display = (
+        "title", "status", "tag_list", "author", "updated_at", "published_at", "last_reviewed", "schedule",
+    )
+    list_filter = (StatusListFilter, PendingDraftListFilter, ScheduledListFilter, "tags", "last_reviewed")
     search_fields = ("title", "summary", "body")
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = ("status", "author", "created_at", "updated_at", "published_at", "preview_link")
+    readonly_fields = ("status", "author", "created_at", "updated_at", "published_at", "preview_link", "scheduled_by")
     list_select_related = ("author",)
     date_hierarchy = None
     actions = [submit_for_review, publish, send_back, archive]
@@ -303,7 +332,17 @@ class ContentAdmin(admin.ModelAdmin):
             (None, {"fields": self.content_fields, "description": self.draft_note(obj)}),
             (
                 _("Moderation"),
-                {"fields": ("status", "preview_link", "author", "created_at", "updated_at", "published_at")},
+                {
+                    "fields": (
+                        "status", "preview_link", "publish_at", "archive_at", "scheduled_by",
+                        "author", "created_at", "updated_at", "published_at",
+                    ),
+                    "description": _(
+                        "To publish later, a moderator sets “publish at” on an item in review: it stays in review "
+                        "(not public) until then and goes live within a few minutes of that time. “Archive at” takes "
+                        "a published item off the site. Empty both to cancel."
+                    ),
+                },
             ),
         ]
         if needs_medical_review(self.model):
@@ -389,6 +428,12 @@ class ContentAdmin(admin.ModelAdmin):
             "latest_send_back": latest_send_back(obj),
         }
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if can_moderate(request.user, self.model):
+            return readonly
+        return (*readonly, *SCHEDULE_FIELDS)  # Setting a schedule approves the item: moderators only.
+
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("tags")
 
@@ -410,16 +455,8 @@ class ContentAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        attrs = {}
-        if "tags" in form.base_fields:
-
-            def clean_tags(self):
-                names = self.cleaned_data["tags"]
-                check_tag_creation(request.user, names)
-                return names
-
-            attrs["clean_tags"] = clean_tags
         draft = self.pending_draft(obj)
+        draft_initial: dict = {}
         if draft is not None:
             # The form of a published item shows its pending draft: fields on the instance, tags
             # and many-to-many values as the form's initial data.
@@ -428,12 +465,48 @@ class ContentAdmin(admin.ModelAdmin):
             if "tags" in form.base_fields:
                 draft_initial["tags"] = edit_string_for_tags([_TagName(name) for name in draft.tags])
 
+        class ContentForm(form):
             def __init__(self, *args, **kwargs):
-                form.__init__(self, *args, **kwargs)
+                super().__init__(*args, **kwargs)
                 self.initial.update(draft_initial)
 
-            attrs["__init__"] = __init__
-        return type(form.__name__, (form,), attrs) if attrs else form
+            def clean_review_interval_months(self):
+                value = self.cleaned_data["review_interval_months"]
+                return value or self._meta.model._meta.get_field("review_interval_months").default
+
+            def clean_tags(self):
+                names = self.cleaned_data["tags"]
+                check_tag_creation(request.user, names)
+                return names
+
+            def clean(self):
+                cleaned = super().clean()
+                if not set(SCHEDULE_FIELDS) & set(self.fields):
+                    return cleaned
+                item = self.instance
+                values = {name: cleaned.get(name, getattr(item, name)) for name in SCHEDULE_FIELDS}
+                changed = set(self.changed_data) & set(SCHEDULE_FIELDS)
+                errors = schedule_errors(status=item.status, changed=changed, now=timezone.now(), **values)
+                approving = "publish_at" in changed and values["publish_at"] is not None
+                refusal = own_item_error(request.user, item, approving)
+                if refusal and "publish_at" not in errors:
+                    errors["publish_at"] = refusal
+                for name, message in errors.items():
+                    self.add_error(name if name in self.fields else None, message)
+                return cleaned
+
+        ContentForm.__name__ = form.__name__
+        for name in SCHEDULE_FIELDS:
+            widgets = getattr(ContentForm.base_fields.get(name), "widget", None)
+            if widgets is not None and len(getattr(widgets, "widgets", ())) == 2:
+                # The date and time boxes each get a name (the field's <label> points at the date box only).
+                label = ContentForm.base_fields[name].label
+                widgets.widgets[0].attrs["aria-label"] = _("%(field)s: date") % {"field": label}
+                widgets.widgets[1].attrs["aria-label"] = _("%(field)s: time") % {"field": label}
+        if "review_interval_months" in ContentForm.base_fields:
+            # Empty means the usual interval (a form posted without the field keeps working).
+            ContentForm.base_fields["review_interval_months"].required = False
+        return ContentForm
 
     def pending_draft(self, obj) -> PendingDraft | None:
         """The pending draft of a published item (looked up once per object)."""
@@ -645,11 +718,33 @@ class ContentAdmin(admin.ModelAdmin):
         for item in queryset:
             content_delete(item=item, user=request.user)
 
+    @admin.display(description=gettext_lazy("schedule"))
+    def schedule(self, obj) -> str:
+        """"Goes live 3 December 2026, 09:00" / "Leaves the site ..." / "-"."""
+        parts = []
+        if obj.status == Status.IN_REVIEW and obj.publish_at:
+            when = date_format(timezone.localtime(obj.publish_at), "j M Y, H:i")
+            parts.append(_("Goes live %(when)s") % {"when": when})
+        if obj.status in {Status.IN_REVIEW, Status.PUBLISHED} and obj.archive_at:
+            when = date_format(timezone.localtime(obj.archive_at), "j M Y, H:i")
+            parts.append(_("Leaves the site %(when)s") % {"when": when})
+        return "; ".join(parts) or "-"
+
     def save_model(self, request, obj, form, change) -> None:
+        # A changed schedule is an approval and goes through its own action (permission, two-person
+        # rule, who set it), on the live row at once: it is not an edit of the page's text.
+        changed = [name for name in SCHEDULE_FIELDS if name in form.fields and name in form.changed_data]
+        wanted = {name: getattr(obj, name) for name in SCHEDULE_FIELDS}
+        for name in changed:
+            setattr(obj, name, form.initial.get(name))
         if edits_go_to_a_draft(obj):
+            if changed:
+                content_schedule(item=obj, moderator=request.user, **wanted)
             return  # A published item's edit is its pending draft, written in save_related with the tags.
         # Fields only: the tags and inlines are saved after this, in save_related.
         content_save_fields(item=obj, user=request.user)
+        if changed:
+            content_schedule(item=obj, moderator=request.user, **wanted)
 
     def save_related(self, request, form, formsets, change) -> None:
         item = form.instance

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "reversion",
     "portal.accounts",
     "portal.content",
+    "portal.actions",
     "articles",
     "faq",
     "trials",

@@ -27,6 +27,8 @@ class TrialsConfig(AppConfig):
                 search_document=trial_search_document,
                 state_choices=STATE_CHOICES,
                 state_filter_label=_("Trial recruitment status"),
+                # ClinicalTrials.gov numbers: "NCT06451159", "nct 06451159" are one token; alone, they pin the trial.
+                identifiers=(registry.Identifier(prefix="nct", pattern=r"\bnct\s?(\d{8})\b", code_prefix="NCT"),),
                 # MS first, then fresh before stale; the home page labels other conditions (`is_ms`).
                 home_sections={
                     "open_trials": lambda: Trial.objects.published()

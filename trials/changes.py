@@ -95,3 +95,43 @@ def change_summary(change: TrialChange) -> str:
             count,
         )
     return text % {"count": count, "country": country, "month": month}
+
+
+def _status_name(code: Any) -> str:
+    if not code:
+        return _("no status")
+    try:
+        return str(RecruitmentStatus(code).label)
+    except ValueError:
+        return str(code)
+
+
+def change_phrase(change: TrialChange) -> str:
+    """The change without its date, for an evidence note: "recruitment status changed from
+    Recruiting to Active, not recruiting" (the note gives the date itself)."""
+    old, new = change.old_value, change.new_value
+    field = change.field
+    if field == ChangeField.OVERALL_STATUS:
+        return _("recruitment status changed from %(old)s to %(new)s") % {
+            "old": _status_name(old),
+            "new": _status_name(new),
+        }
+    if field == ChangeField.PHASES:
+        return _("phase changed from %(old)s to %(new)s") % {"old": _phase_text(old), "new": _phase_text(new)}
+    if field == ChangeField.ENROLLMENT:
+        return _("number of participants changed from %(old)s to %(new)s") % {
+            "old": _number(old),
+            "new": _number(new),
+        }
+    labels = {
+        ChangeField.START_DATE: _("start date"),
+        ChangeField.PRIMARY_COMPLETION_DATE: _("primary completion date"),
+        ChangeField.COMPLETION_DATE: _("completion date"),
+    }
+    if field in labels:
+        return _("%(label)s changed from %(old)s to %(new)s") % {
+            "label": labels[ChangeField(field)],
+            "old": _date_label(old),
+            "new": _date_label(new),
+        }
+    return change_summary(change)

@@ -11,18 +11,21 @@ import hashlib
 import json
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Cos, Radians, Sin
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.content.markdown import render_markdown
 from portal.content.models import ContentBase, ContentQuerySet
 from portal.content.validators import MAX_MARKDOWN_LENGTH, MarkdownLengthValidator
 
-from .changes import change_summary
+from .changes import change_phrase, change_summary
 from .choices import (
     MS_ANY,
     MS_GROUPS,
@@ -576,3 +579,55 @@ class TrialFollow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} → trial {self.trial_id}"
+
+
+class EvidenceFlagQuerySet(models.QuerySet):
+    def open(self) -> EvidenceFlagQuerySet:
+        """Flags no editor has resolved yet (by checking the evidence or re-reviewing the item)."""
+        return self.filter(resolved_at__isnull=True)
+
+
+class EvidenceFlag(models.Model):
+    """An article or FAQ that links a trial may be outdated: one of the trial's registry facts changed.
+
+    Written by the registry refresh (`trials.evidence.evidence_flags_record`) for every content item
+    that links the trial (any registered content model's many-to-many field to Trial), one per
+    change; resolved when an editor marks the evidence checked or records a new medical review.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    change = models.ForeignKey(TrialChange, on_delete=models.CASCADE, related_name="evidence_flags")
+    created_at = models.DateTimeField(_("flagged"), default=timezone.now, db_index=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = EvidenceFlagQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id", "change"], name="unique_evidence_flag")
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id", "resolved_at"], name="evidence_flag_item")]
+        verbose_name = _("evidence flag")
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def sentence(self) -> str:
+        """What changed, without the date: "recruitment status changed from Recruiting to Completed"."""
+        return change_phrase(self.change)
+
+    @property
+    def text(self) -> str:
+        """The dashboard line: "May be outdated: <trial> changed from Recruiting to Completed on 3 March 2027"."""
+        return _("May be outdated: %(trial)s: %(sentence)s on %(date)s") % {
+            "trial": self.change.trial.acronym or self.change.trial.title,
+            "sentence": self.sentence,
+            "date": date_format(self.change.when, "j F Y"),
+        }

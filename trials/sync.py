@@ -7,7 +7,8 @@ workflow status are never touched. Each trial is written in its own transaction,
 changes nothing for that trial and does not stop the others.
 
 Every refresh that changes a tracked fact writes `TrialChange` rows and records the followers'
-alerts (`trials.alerts.trial_alerts_record`) inside the same transaction. Where the records come
+alerts (`trials.alerts.trial_alerts_record`) and flags the articles and FAQs that link the trial
+(`trials.evidence.evidence_flags_record`) inside the same transaction. Where the records come
 from (saved files, the registry API) is `trials.imports`.
 """
 
@@ -32,6 +33,7 @@ from portal.content.validators import single_line
 
 from .alerts import trial_alerts_record
 from .choices import sponsor_type_for
+from .evidence import evidence_flags_record
 from .models import REGISTRY_FIELDS, ChangeField, Location, Trial, TrialChange
 from .registry.parse import ParsedLocation, ParsedTrial, RecordError, parse_study
 
@@ -288,6 +290,7 @@ def _trial_update(
         trial.registry_changed_at = now
         Trial.objects.filter(pk=trial.pk).update(registry_changed_at=now)
         trial_alerts_record(trial=trial, changes=changes)
+        evidence_flags_record(trial=trial, changes=changes)  # Articles and FAQs that link it may be outdated.
     # A revision, and for published trials the search index and topic alerts.
     content_changed(item=trial, comment="Registry refresh from ClinicalTrials.gov.")
     return ImportResult(label=parsed.nct_id, outcome=Outcome.UPDATED, trial=trial, changes=changes)

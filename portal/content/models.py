@@ -5,13 +5,15 @@ Status only changes through the actions in `portal/actions/`; `save()` only fill
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import math
 import re
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -128,6 +130,32 @@ class ContentBase(models.Model):
         blank=True,
         help_text=_("The date a clinician or trained editor last checked the medical content."),
     )
+    # Scheduled publishing (`portal.content.scheduling`): an item in review with `publish_at` is
+    # approved to go live then; a published (or scheduled) item with `archive_at` leaves the site then.
+    # The `publish_scheduled` command carries both out, as `scheduled_by`.
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Approve the item to go live at this date and time. It stays unpublished until then."),
+    )
+    archive_at = models.DateTimeField(
+        _("archive at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Take the item off the public site at this date and time."),
+    )
+    scheduled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("scheduled by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     tags = TaggableManager(blank=True)
 
@@ -169,6 +197,13 @@ class ContentBase(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Approved to go live at `publish_at` (in review until then), or due to leave at `archive_at`."""
+        return (self.status == Status.IN_REVIEW and self.publish_at is not None) or (
+            self.status in {Status.IN_REVIEW, Status.PUBLISHED} and self.archive_at is not None
+        )
 
     @property
     def kind(self) -> str:
@@ -230,6 +265,51 @@ class MedicallyReviewed(models.Model):
     def has_named_review(self) -> bool:
         """The page names the reviewer ("Medically reviewed by ..., on <date>"), so the date line need not."""
         return bool(self.last_reviewed and (self.reviewed_by_id or self.reviewer_name))
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """`day` moved on by whole months; the 31st becomes the last day of a shorter month."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class PeriodicReview(models.Model):
+    """Medical content that is re-reviewed every `review_interval_months` (articles, FAQs).
+
+    Mixed in before `ContentBase`. `review_due_on` (last review + interval) is derived in `save()`,
+    so "review due" is one indexed filter on every database (`portal.content.review`).
+    """
+
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("review every (months)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("How often the medical content is checked again. The page says when a review is due."),
+    )
+    review_due_on = models.DateField(_("medical review due"), null=True, blank=True, editable=False, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        self.review_due_on = (
+            add_months(self.last_reviewed, self.review_interval_months) if self.last_reviewed else None
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"last_reviewed", "review_interval_months"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "review_due_on"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_review_due(self) -> bool:
+        """For the public page's "due for review" note (today's date; the page cache keeps pages a day at most)."""
+        return self.review_due()
+
+    def review_due(self, today: datetime.date | None = None) -> bool:
+        """True when the medical review is due (or there has never been one)."""
+        today = today or timezone.localdate()
+        return self.review_due_on is None or self.review_due_on <= today
 
 
 class ModerationEvent(models.Model):

@@ -32,10 +32,15 @@ def can_edit(user: User | None, item_or_model) -> bool:
 def can_edit_fields(user: User | None, item: ContentBase) -> bool:
     """Editors change drafts, items in review and published items; a published item's edits become
     a pending draft (`portal/content/drafts.py`), so nothing unreviewed reaches the public page. An
-    archived item is changed only by moderators (or after a moderator restores it to draft)."""
+    archived item is changed only by moderators (or after a moderator restores it to draft), and so is
+    an item scheduled to go live (`portal/content/scheduling.py`)."""
     if not can_edit(user, item):
         return False
-    return item.pk is None or item.status != Status.ARCHIVED or can_moderate(user, item)
+    if item.pk is None or can_moderate(user, item):
+        return True
+    if item.status == Status.IN_REVIEW and item.publish_at is not None:
+        return False  # Scheduled: approved as it is; a moderator unschedules it before an editor changes it.
+    return item.status != Status.ARCHIVED
 
 
 def can_moderate(user: User | None, item_or_model) -> bool:
@@ -69,10 +74,26 @@ def status_transition(
     if to == Status.PUBLISHED and item.published_at is None:
         item.published_at = published_at or timezone.now()
         fields.append("published_at")
+    fields += _schedule_cleared(item, to)
     item.full_clean()
     item.save(update_fields=fields)
     _event_record(item=item, actor=actor, from_status=from_status, to_status=to, comment=comment)
     return item
+
+
+def _schedule_cleared(item: ContentBase, to: str) -> list[str]:
+    """A status change ends the schedule it makes moot: publishing uses up `publish_at`; going back
+    to draft or to the archive drops both dates (an item resubmitted later needs a new approval)."""
+    names = ["publish_at"] if to == Status.PUBLISHED else []
+    if to in {Status.DRAFT, Status.ARCHIVED}:
+        names = ["publish_at", "archive_at"]
+    cleared = [name for name in names if getattr(item, name) is not None]
+    for name in cleared:
+        setattr(item, name, None)
+    if cleared and item.publish_at is None and item.archive_at is None:
+        item.scheduled_by = None
+        cleared.append("scheduled_by")
+    return cleared
 
 
 def moderation_history(item: ContentBase) -> QuerySet[ModerationEvent]:

@@ -6,7 +6,9 @@ a key made of the language and the normalised URL (scheme, host, path, sorted qu
 the content generation (`portal.content.cache`) it was rendered under, and is served only while that
 is still the current generation; the generation and the entry are read together, in one cache read.
 Every change to public content bumps the generation after its commit, so no reader ever gets a page
-older than the last change: there is no time-based staleness.
+older than the last change: there is no time-based staleness. An entry is also served only on the
+(local) day it was rendered, since some pages depend on the date ("This page is due for review"):
+the first reader after midnight gets a fresh page.
 
 The generation is read *before* rendering and the page is stored with that number: a page rendered
 from data older than a change can only carry a generation that change has already retired.
@@ -34,6 +36,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import get_language
@@ -124,7 +127,8 @@ class PageCacheMiddleware:
             logger.exception("Page cache unavailable; rendering %s", request.path)
             return self.get_response(request)
         entry = found.get(key)
-        if entry is not None and entry["generation"] == generation:
+        today = timezone.localdate().isoformat()
+        if entry is not None and entry["generation"] == generation and entry.get("day") == today:
             response = HttpResponse(b"" if request.method == "HEAD" else entry["body"])
             for name, value in entry["headers"]:
                 response[name] = value
@@ -141,6 +145,7 @@ class PageCacheMiddleware:
             "etag": f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"',
             "modified": int(changed_at),
             "generation": generation,
+            "day": today,
         }
         try:
             cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)

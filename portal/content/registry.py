@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Model
 
 from .search.document import SearchDocument, content_search_document
+from .search.text import Identifier, register_identifier
 
 if TYPE_CHECKING:
     from .models import ContentBase
@@ -53,6 +54,9 @@ class ContentTypeSpec:
     answers_questions: bool = False
     # The home page: context name -> a callable returning the items shown under it.
     home_sections: dict[str, Callable[[], Iterable[ContentBase]]] = field(default_factory=dict)
+    # Codes its items carry that readers search for (e.g. a registry number): one search token each, and a
+    # query that is just one pins the item whose search document has it as `code`.
+    identifiers: tuple[Identifier, ...] = ()
 
     def state_label(self, value: str) -> str:
         return str(dict(self.state_choices).get(value, ""))
@@ -67,6 +71,8 @@ def register(spec: ContentTypeSpec) -> ContentTypeSpec:
         if other.kind == spec.kind and other.model is not spec.model:
             raise ValueError(f"Content kind {spec.kind!r} is already registered for {other.model.__name__}.")
     _SPECS[spec.model] = spec
+    for identifier in spec.identifiers:
+        register_identifier(identifier)
     return spec
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, Model, OuterRef, Q
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from .models import ContentBase
+from .models import ContentBase, PeriodicReview, Status
 from .registry import content_types, spec_for
+from .scheduling import scheduled_q
 
 
 def content_models() -> list[type[ContentBase]]:
@@ -82,3 +86,61 @@ def tagged_of_type(slug: str, model_name: str):
         if model._meta.model_name == model_name:
             return model.objects.published().tagged(slug).for_listing().newest_first()
     return None
+
+
+# The editorial dashboard's lists (the dashboard itself lives above the core).
+
+
+@dataclass(frozen=True)
+class DashboardItem:
+    """One content item on a dashboard list: `kind` is the type's public label ("Article"),
+    `when` the date that puts it there (going live, leaving, review due; None: never reviewed)."""
+
+    item: ContentBase
+    kind: str
+    admin_url: str
+    when: datetime.datetime | datetime.date | None
+    what: str  # "publish", "archive" or "review"
+
+
+def _admin_url(item: ContentBase) -> str:
+    opts = item._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])
+
+
+def scheduled_items(limit: int = 50) -> list[DashboardItem]:
+    """What moderators have scheduled, soonest first: items in review due to go live (`what`
+    "publish", `when` = publish_at) and items due to leave the site ("archive", archive_at); an item
+    with both appears twice. `item.scheduled_by` is loaded. One query per content type."""
+    rows = []
+    for spec in content_types():
+        for item in spec.model.objects.filter(scheduled_q()).select_related("scheduled_by"):
+            url = _admin_url(item)
+            if item.status == Status.IN_REVIEW and item.publish_at:
+                rows.append(DashboardItem(item, str(spec.label), url, item.publish_at, "publish"))
+            if item.archive_at:
+                rows.append(DashboardItem(item, str(spec.label), url, item.archive_at, "archive"))
+    return sorted(rows, key=lambda row: row.when)[:limit]
+
+
+def review_due(queryset: QuerySet, today: datetime.date | None = None) -> QuerySet:
+    """Rows of a `PeriodicReview` model whose medical review is due by `today` (last review plus
+    the item's interval has come), or that were never reviewed."""
+    today = today or timezone.localdate()
+    return queryset.filter(Q(review_due_on__lte=today) | Q(review_due_on__isnull=True))
+
+
+def reviewed_models() -> list[type[ContentBase]]:
+    """The registered content types that are re-reviewed periodically (articles, FAQs)."""
+    return [model for model in content_models() if issubclass(model, PeriodicReview)]
+
+
+def review_due_items(today: datetime.date | None = None, limit: int = 50) -> list[DashboardItem]:
+    """Published items due for medical review, most overdue first (never reviewed before all);
+    `when` is the due date. One query per periodically reviewed content type."""
+    rows = []
+    for model in reviewed_models():
+        spec = spec_for(model)
+        for item in review_due(model.objects.published(), today).order_by("review_due_on", "pk")[:limit]:
+            rows.append(DashboardItem(item, str(spec.label), _admin_url(item), item.review_due_on, "review"))
+    return sorted(rows, key=lambda row: (row.when is not None, row.when or datetime.date.min))[:limit]

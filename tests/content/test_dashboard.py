@@ -11,13 +11,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from faq.models import SubmissionState
+from portal.actions.schedule import content_schedule
 from portal.actions.send_back import content_send_back
 from portal.actions.submit import content_submit
 from portal.content.models import ModerationEvent, Status
 from portal.content.search.models import FailedSearch
 from tests.factories import ArticleFactory, QuestionFactory, SubmissionFactory, TrialFactory
+from trials.evidence import evidence_flags_record
 from trials.models import ChangeField, TrialChange
 
 pytestmark = pytest.mark.django_db
@@ -144,8 +147,49 @@ def test_slots_for_other_lists_are_in_the_template(admin_client, monkeypatch):
     assert "Due for medical review" in html and "Due item" in html
 
 
+def test_scheduled_review_due_and_outdated_lists(moderator_client, moderator):
+    article = ArticleFactory(status=Status.IN_REVIEW, published_at=None, title="Goes live on Friday")
+    content_schedule(
+        item=article, moderator=moderator, publish_at=timezone.now() + datetime.timedelta(days=2), archive_at=None
+    )
+    ArticleFactory(title="Reviewed long ago", last_reviewed=datetime.date(2020, 5, 4))
+    faq = QuestionFactory(title="Linked FAQ", last_reviewed=timezone.localdate())
+    trial = TrialFactory(title="KYV-101 study")
+    faq.related_trials.add(trial)
+    recorded = TrialChange.objects.create(
+        trial=trial, field=ChangeField.OVERALL_STATUS, old_value="RECRUITING", new_value="COMPLETED"
+    )
+    evidence_flags_record(trial=trial, changes=[recorded])
+    data = board(moderator_client)
+    assert [(row["title"], row["note"][:10]) for row in data["scheduled"]] == [
+        ("Article: Goes live on Friday", "goes live ")
+    ]
+    assert ("Article: Reviewed long ago", "review due since 4 May 2021") in [
+        (row["title"], row["note"]) for row in data["review_due"]
+    ]
+    assert data["outdated"] == [
+        {
+            "title": "Linked FAQ",
+            "url": reverse("admin:faq_question_change", args=[faq.pk]),
+            "note": f"May be outdated: KYV-101 study: recruitment status changed from Recruiting to Completed on "
+            f"{date_format(recorded.when, 'j F Y')}",
+        }
+    ]
+    html = moderator_client.get(INDEX).content.decode()
+    assert "Goes live on Friday" in html and "Reviewed long ago" in html and "Linked FAQ" in html
+
+
 def make_items(n: int, editor, moderator) -> None:
     for _ in range(n):
+        scheduled = ArticleFactory(status=Status.IN_REVIEW, published_at=None, last_reviewed=datetime.date(2020, 1, 1))
+        content_schedule(
+            item=scheduled, moderator=moderator, publish_at=timezone.now() + datetime.timedelta(days=1), archive_at=None
+        )
+        ArticleFactory(last_reviewed=datetime.date(2020, 1, 1))
+        linked = TrialFactory()
+        QuestionFactory().related_trials.add(linked)
+        grown = TrialChange.objects.create(trial=linked, field=ChangeField.ENROLLMENT, old_value=10, new_value=20)
+        evidence_flags_record(trial=linked, changes=[grown])
         ArticleFactory(status=Status.DRAFT, author=editor, tags=["a"])
         send_back(QuestionFactory(status=Status.DRAFT, author=editor), editor, moderator, "Fix it")
         ArticleFactory(status=Status.IN_REVIEW)

@@ -15,11 +15,11 @@ from portal.actions.save import content_save
 from portal.actions.send_back import content_send_back
 from portal.actions.submit import content_submit
 from portal.content.models import Status
-from portal.content.search import benchmark
 from portal.content.search.models import SearchEntry, SearchWord
 from portal.content.search.selectors import RESULT_CAP, highlight, search
 from portal.content.search.text import MARK_END, MARK_START
 from portal.content.selectors import content_models
+from portal.demo import search_benchmark as benchmark
 from tests.factories import ArticleFactory, QuestionFactory, TrialFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from portal.content.search.text import Term, canonical_tokens, edit_distance, parse_query
+from portal.content.search import text
+from portal.content.search.text import Term, canonical_tokens, edit_distance, parse_query, tokenize
 
 
 @pytest.mark.parametrize("text", ["KYV-101", "kyv101", "KYV 101", "Kyv-101"])
@@ -31,7 +32,21 @@ def test_parse_web_search_syntax():
 
 def test_parse_drops_stop_words_and_spots_nct_numbers():
     assert parse_query("is it for my ms").words == ["ms"]
-    assert parse_query("nct06451159").nct_id == "NCT06451159"
+    assert parse_query("nct06451159").pinned_code == "NCT06451159"
+    assert parse_query("NCT 06451159").pinned_code == "NCT06451159"
+    assert parse_query("NCT06451159 results").pinned_code == ""
+
+
+def test_identifiers_come_from_the_content_types_not_the_core(monkeypatch):
+    """The core knows no registry number: without the trial app's declaration "NCT 06451159" is two plain
+    words; any type can declare its own codes the same way."""
+    monkeypatch.setattr(text, "_IDENTIFIERS", {})
+    assert tokenize("NCT 06451159") == ["nct", "06451159"]
+    assert parse_query("NCT06451159").pinned_code == ""
+    text.register_identifier(text.Identifier(prefix="isrctn", pattern=r"\bisrctn\s?(\d{8})\b", code_prefix="ISRCTN"))
+    assert tokenize("See isrctn 12345678.") == ["see", "isrctn12345678"]
+    assert canonical_tokens("ISRCTN12345678") == ["isrctn12345678"]
+    assert parse_query("ISRCTN 12345678").pinned_code == "ISRCTN12345678"
 
 
 def test_product_codes_also_search_their_spaced_spelling():

@@ -81,13 +81,13 @@ def test_article_page_query_count_does_not_grow_with_glossary_terms(client, djan
     article = ArticleFactory(body="word000 and alias001")
     _terms(3)
     client.get(article.get_absolute_url())  # fills the cache
-    # article + author, tags, sources, related trials, the byline's profile (the glossary links come
-    # from the cache): counted once, then the same with 30 terms
-    with django_assert_num_queries(6):
+    # article + author, tags, sources, related trials, open evidence flags, the byline's profile (the
+    # glossary links come from the cache): counted once, then the same with 30 terms
+    with django_assert_num_queries(7):
         client.get(article.get_absolute_url())
     _terms(27, start=3)
     client.get(article.get_absolute_url())
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         html = client.get(article.get_absolute_url()).content.decode()
     assert html.count('class="gloss"') == 2
 

@@ -36,8 +36,8 @@ def remove_group(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("content", "0008_pending_drafts_and_revisions"),
-        ("articles", "0005_medical_reviewer"),
-        ("faq", "0008_medical_reviewer"),
+        ("articles", "0006_medical_reviewer"),
+        ("faq", "0009_medical_reviewer"),
     ]
 
     operations = [migrations.RunPython(create_group, remove_group)]

@@ -151,7 +151,9 @@ def expand(parsed: ParsedQuery) -> Expanded:
             result.exact = found
         clauses.append(clause)
         i += span
-    result.parsed = ParsedQuery(raw=parsed.raw, clauses=clauses, excluded=parsed.excluded, nct_id=parsed.nct_id)
+    result.parsed = ParsedQuery(
+        raw=parsed.raw, clauses=clauses, excluded=parsed.excluded, pinned_code=parsed.pinned_code
+    )
     return result
 
 

@@ -175,6 +175,6 @@ def score(
             factor += REVIEWED_BONUS
         candidate.score = total * factor
         ranked.append(candidate)
-    pinned = parsed.nct_id
+    pinned = parsed.pinned_code
     ranked.sort(key=lambda c: (not (pinned and c.code == pinned), -round(c.score, 9), -c.id))
     return ranked

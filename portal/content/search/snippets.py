@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import CAR_T_RE, CODE_RE, MARK_END, MARK_START, NCT_RE, ParsedQuery, tokenize
+from .text import CAR_T_RE, CODE_RE, MARK_END, MARK_START, ParsedQuery, identifiers, tokenize
 
 WINDOW = 220  # characters shown
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -25,7 +25,7 @@ def _tokens(text: str) -> tuple[str, ...]:
 def _spans(text: str, tokens: set[str], phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:
     """Character spans of `text` whose tokens the query matched, in order, not overlapping."""
     spans = []
-    for pattern in (NCT_RE, CAR_T_RE, CODE_RE):
+    for pattern in (*(identifier.regex for identifier in identifiers()), CAR_T_RE, CODE_RE):
         for m in pattern.finditer(text):
             found = _tokens(m.group(0))
             joined = "".join(found)

@@ -4,7 +4,8 @@
 `SearchEntry.*_terms`), both databases match those stored tokens as they are (SQLite FTS5 with the
 plain unicode61 tokenizer, PostgreSQL's `simple` configuration), and the Python scorer counts them.
 A token is lower-case ASCII letters and digits: accents are folded, stop words dropped, words
-stemmed with the Snowball English stemmer; NCT numbers and CAR T spellings (CAR-T, car t,
+stemmed with the Snowball English stemmer; registry identifiers that a content type declares
+(`Identifier`, e.g. the trial app's registry numbers) and CAR T spellings (CAR-T, car t,
 chimeric antigen receptor) become one token each. Product codes (KYV-101, kyv101, KYV 101) become
 one canonical token in the identifiers field; a query code also matches the split spelling.
 """
@@ -19,7 +20,6 @@ from functools import cached_property, lru_cache
 
 import snowballstemmer
 
-NCT_RE = re.compile(r"\bnct\s?(\d{8})\b", re.IGNORECASE)
 CAR_T_RE = re.compile(r"\bcar[\s\-]*t(?=\b|-)|\bchimeric\s+antigen\s+receptors?\b", re.IGNORECASE)
 # Letters then digits, joined by nothing, a hyphen or a space: KYV-101, KYSA-7, CD19, Phase 2.
 CODE_RE = re.compile(r"\b([a-z]{2,6})[\s\-]?(\d{1,4}[a-z]?)\b", re.IGNORECASE)
@@ -30,6 +30,46 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 CAR_T_TOKEN = "cart"
 OPEN_STATE = "open"  # the state filter value that matches every item whose document is open
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A code readers type in several spellings, declared by the content type that owns it
+    (`ContentTypeSpec.identifiers`): `pattern` matches it in lower-case text, its distinctive part in
+    group 1. It is indexed and searched as one token, `prefix` + that part; a query that is just such a
+    code pins the item whose document `code` is `code_prefix` + that part to the top."""
+
+    prefix: str
+    pattern: str
+    code_prefix: str
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        return re.compile(self.pattern, re.IGNORECASE)
+
+    def token(self, part: str) -> str:
+        return f"{self.prefix}{part.lower()}"
+
+    def code(self, part: str) -> str:
+        return f"{self.code_prefix}{part.upper()}"
+
+
+_IDENTIFIERS: dict[str, Identifier] = {}
+
+
+def register_identifier(identifier: Identifier) -> None:
+    """Called by the content-type registry for each type's identifiers (the same prefix again replaces it)."""
+    _IDENTIFIERS[identifier.prefix] = identifier
+
+
+def identifiers() -> list[Identifier]:
+    return list(_IDENTIFIERS.values())
+
+
+def _sub_identifiers(text: str, replace) -> str:
+    for identifier in identifiers():
+        text = identifier.regex.sub(lambda m, i=identifier: replace(i, m.group(1)), text)
+    return text
 
 # PostgreSQL's English stop words (Snowball), so natural questions behave the same on SQLite.
 STOP_WORDS = frozenset(
@@ -65,7 +105,7 @@ def fold(text: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """The index and query tokens of `text`, in order (see the module docstring)."""
-    text = NCT_RE.sub(lambda m: f" nct{m.group(1)} ", fold(text))
+    text = _sub_identifiers(fold(text), lambda identifier, part: f" {identifier.token(part)} ")
     text = CAR_T_RE.sub(f" {CAR_T_TOKEN} ", text)
     return [
         stem(word) for word in _ASCII_TOKEN_RE.findall(text) if word not in STOP_WORDS and len(word) <= MAX_TOKEN_LENGTH
@@ -78,11 +118,11 @@ def clean_text(text: str) -> str:
 
 
 def canonical_tokens(text: str) -> list[str]:
-    """The canonical spellings of every NCT number, product code and CAR T mention in `text`, in order."""
+    """The canonical spellings of every identifier, product code and CAR T mention in `text`, in order."""
     found: list[str] = []
-    for match in NCT_RE.finditer(text):
-        found.append(f"nct{match.group(1)}")
-    text = NCT_RE.sub(" ", text)
+    for identifier in identifiers():
+        found.extend(identifier.token(match.group(1)) for match in identifier.regex.finditer(text))
+    text = _sub_identifiers(text, lambda identifier, part: " ")
     if CAR_T_RE.search(text):
         found.append(CAR_T_TOKEN)
     for match in CODE_RE.finditer(CAR_T_RE.sub(" ", text)):
@@ -92,7 +132,7 @@ def canonical_tokens(text: str) -> list[str]:
 
 def normalise_query_text(text: str) -> str:
     """Rewrite the spellings canonical_tokens() knows into their canonical token, leaving the syntax alone."""
-    text = NCT_RE.sub(lambda m: f"nct{m.group(1)}", text)
+    text = _sub_identifiers(text, lambda identifier, part: identifier.token(part))
     text = CAR_T_RE.sub(CAR_T_TOKEN, text)
     return CODE_RE.sub(lambda m: (m.group(1) + m.group(2)).lower(), text)
 
@@ -157,7 +197,7 @@ class ParsedQuery:
     raw: str
     clauses: list[list[Term]] = field(default_factory=list)
     excluded: list[Term] = field(default_factory=list)
-    nct_id: str = ""
+    pinned_code: str = ""  # the query is just this identifier (`Identifier.code`): that item comes first
 
     @property
     def is_empty(self) -> bool:
@@ -171,7 +211,9 @@ class ParsedQuery:
     def relaxed(self) -> ParsedQuery:
         """The same terms where any one may match (for questions no item answers word for word)."""
         terms = list(dict.fromkeys(t for clause in self.clauses for t in clause))
-        return ParsedQuery(raw=self.raw, clauses=[terms] if terms else [], excluded=self.excluded, nct_id=self.nct_id)
+        return ParsedQuery(
+            raw=self.raw, clauses=[terms] if terms else [], excluded=self.excluded, pinned_code=self.pinned_code
+        )
 
     def replaced(self, corrections: dict[str, str]) -> ParsedQuery:
         def fix(term: Term) -> Term:
@@ -183,7 +225,7 @@ class ParsedQuery:
             raw=self.raw,
             clauses=[[fix(t) for t in clause] for clause in self.clauses],
             excluded=self.excluded,
-            nct_id=self.nct_id,
+            pinned_code=self.pinned_code,
         )
 
     def display(self) -> str:
@@ -206,9 +248,11 @@ def parse_query(raw: str) -> ParsedQuery:
     """
     raw = (raw or "").strip()
     parsed = ParsedQuery(raw=raw)
-    nct = NCT_RE.fullmatch(raw.strip())
-    if nct:
-        parsed.nct_id = f"NCT{nct.group(1)}"
+    for identifier in identifiers():
+        whole = identifier.regex.fullmatch(raw)
+        if whole:
+            parsed.pinned_code = identifier.code(whole.group(1))
+            break
     text = normalise_query_text(raw)
     pending_or = False
     for match in _TOKEN_RE.finditer(text):

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0004_newest_index'),
+        ('articles', '0005_scheduling_and_review_interval'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('faq', '0007_answer_goes_to_review'),
+        ('faq', '0008_scheduling_review_interval_related_trials'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

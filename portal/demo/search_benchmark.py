@@ -4,7 +4,8 @@ Entries are written straight into the index table (bulk insert), so the benchmar
 search engine, not the content models. The text is built from MS / CAR T vocabulary plus a tail of
 made-up rare words, so common queries match most rows and rare ones a handful.
 
-The rows are shaped like the portal's registered types (by their registry kind, see BENCH_KINDS);
+It lives with the demo content, outside the core, because it knows the portal's types: its rows are shaped like
+articles, FAQs and trials (by their registry kind, see BENCH_KINDS);
 the benchmark needs those kinds registered only for the content types the rows point at.
 """
 
@@ -19,12 +20,12 @@ from collections.abc import Callable
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from ..registry import spec_for_kind
-from .document import SearchDocument
-from .indexing import entry_from_document, stats_rebuild, words_add
-from .models import SearchEntry
-from .selectors import search
-from .text import vocabulary
+from portal.content.registry import spec_for_kind
+from portal.content.search.document import SearchDocument
+from portal.content.search.indexing import entry_from_document, stats_rebuild, words_add
+from portal.content.search.models import SearchEntry
+from portal.content.search.selectors import search
+from portal.content.search.text import vocabulary
 
 CONDITIONS = [
     "multiple sclerosis",
