@@ -18,6 +18,8 @@ to this version".
 
 from __future__ import annotations
 
+import copy
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -57,7 +59,7 @@ from portal.content.markdown import prerender_markdown
 from portal.content.models import ModerationEvent, PendingDraft, Status
 from portal.content.moderation import can_edit, can_edit_fields, can_moderate, latest_send_back
 from portal.content.review import medical_reviewer_ids, needs_medical_review, publish_refusals
-from portal.content.scheduling import SCHEDULE_FIELDS, own_item_error, schedule_errors, scheduled_q
+from portal.content.scheduling import SCHEDULE_FIELDS, schedule_errors, scheduled_q
 from portal.content.tagging import BoundedTagField, check_tag_creation
 
 
@@ -488,9 +490,15 @@ class ContentAdmin(admin.ModelAdmin):
                 changed = set(self.changed_data) & set(SCHEDULE_FIELDS)
                 errors = schedule_errors(status=item.status, changed=changed, now=timezone.now(), **values)
                 approving = "publish_at" in changed and values["publish_at"] is not None
-                refusal = own_item_error(request.user, item, approving)
-                if refusal and "publish_at" not in errors:
-                    errors["publish_at"] = refusal
+                if approving and "publish_at" not in errors:
+                    # Approving for later is approving: the review gate, judged on the values as typed.
+                    candidate = copy.copy(item)
+                    for model_field in item._meta.concrete_fields:
+                        if model_field.name in cleaned:
+                            setattr(candidate, model_field.name, cleaned[model_field.name])
+                    refusals = publish_refusals(candidate, request.user)
+                    if refusals:
+                        errors["publish_at"] = " ".join(refusals)
                 for name, message in errors.items():
                     self.add_error(name if name in self.fields else None, message)
                 return cleaned

@@ -25,11 +25,11 @@ from portal.actions.archive import content_archive
 from portal.actions.publish import content_publish
 from portal.content.models import ContentBase
 from portal.content.moderation import can_moderate
+from portal.content.review import check_publishable
 from portal.content.scheduling import (
     SCHEDULE_FIELDS,
     due_to_archive_q,
     due_to_publish_q,
-    own_item_error,
     validate_schedule,
 )
 from portal.content.selectors import content_models
@@ -59,12 +59,13 @@ def content_schedule(
     changed = {name for name in SCHEDULE_FIELDS if getattr(item, name) != wanted[name]}
     if not changed:
         return item
-    refusal = own_item_error(moderator, item, publish_at is not None and "publish_at" in changed)
-    if refusal:
-        raise PermissionDenied(refusal)
     validate_schedule(
         status=item.status, publish_at=publish_at, archive_at=archive_at, changed=changed, now=now or timezone.now()
     )
+    if publish_at is not None and "publish_at" in changed:
+        # Approving for later is approving: the same review gate as publishing now (in review, medical
+        # review, two-person rule), so the run at publish_at does not fail on what could be said today.
+        check_publishable(item, moderator)
     item.publish_at, item.archive_at = publish_at, archive_at
     item.scheduled_by = moderator if (publish_at or archive_at) else None
     with transaction.atomic():

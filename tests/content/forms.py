@@ -6,7 +6,7 @@ from articles.models import Article
 
 
 def article_form_data(article: Article, **extra) -> dict:
-    """The change form as a browser posts it: the article's fields, empty schedule boxes, no inline rows."""
+    """The change form as a browser posts it: the article's fields (its medical reviewer too), empty schedule boxes, no inline rows."""
     data = {
         "title": article.title,
         "slug": article.slug,
@@ -15,6 +15,9 @@ def article_form_data(article: Article, **extra) -> dict:
         "tags": "",
         "review_interval_months": str(article.review_interval_months),
         "last_reviewed": article.last_reviewed.isoformat() if article.last_reviewed else "",
+        "reviewed_by": str(article.reviewed_by_id or ""),
+        "reviewer_name": article.reviewer_name,
+        "reviewer_credentials": article.reviewer_credentials,
         "related_trials": [str(pk) for pk in article.related_trials.values_list("pk", flat=True)],
         "publish_at_0": "",
         "publish_at_1": "",

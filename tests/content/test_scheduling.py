@@ -141,8 +141,8 @@ class TestScheduleInTheAdmin:
             change_url(article), form_data(article, publish_at_0="2027-03-02", publish_at_1="10:00:00")
         )
         assert response.status_code == 200
-        assert "Another moderator must approve your own item" in response.content.decode()
-        with pytest.raises(PermissionDenied):
+        assert "another moderator has to approve it (two-person rule)" in response.content.decode()
+        with pytest.raises(ValidationError, match="two-person rule"):
             content_schedule(item=article, moderator=moderator, publish_at=START.replace(day=2), archive_at=None)
 
     def test_an_editor_cannot_change_a_scheduled_item(self, clock, editor_client, editor, moderator):
@@ -319,3 +319,12 @@ def test_scheduled_items_has_a_constant_query_count(clock, moderator, django_ass
         rows = scheduled_items()
         assert len(rows) == 30
         assert {row.what for row in rows} == {"publish"} and rows[0].item.scheduled_by.username == "moderator"
+
+
+def test_an_item_the_review_gate_refuses_cannot_be_approved_for_later(clock, moderator):
+    """Scheduling is approving: the run at publish_at must not be the first to find the medical review missing."""
+    article = in_review(reviewer_name="", reviewer_credentials="")
+    with pytest.raises(ValidationError, match="no medical reviewer"):
+        content_schedule(item=article, moderator=moderator, publish_at=START.replace(day=2), archive_at=None)
+    article.refresh_from_db()
+    assert article.publish_at is None and article.scheduled_by is None
