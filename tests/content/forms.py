@@ -6,7 +6,8 @@ from articles.models import Article
 
 
 def article_form_data(article: Article, **extra) -> dict:
-    """The change form as a browser posts it: the article's fields (its medical reviewer too), empty schedule boxes, no inline rows."""
+    """The change form as a browser posts it: the article's fields (its medical reviewer too), empty
+    schedule boxes, no inline rows."""
     data = {
         "title": article.title,
         "slug": article.slug,
