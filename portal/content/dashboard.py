@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
-from .models import ContentBase, ModerationEvent, Status
+from .models import ContentBase, ModerationEvent, PendingDraft, Status
 from .selectors import content_models
 
 if TYPE_CHECKING:
@@ -58,18 +59,28 @@ def sent_back_to(user: User, limit: int = SHOWN, drafts: list[ContentBase] | Non
 
 
 def waiting_for_review(limit: int = SHOWN) -> list[ContentBase]:
-    """Items in review, the longest waiting first, each with `submitted_at` (when it entered review;
-    its last edit if the history has no such event) and the author (join)."""
+    """Items in review, and published items whose next version (a pending draft) is in review, the
+    longest waiting first, each with `submitted_at` (when it entered review; its last edit if the
+    history has no such event), `changes_published` (True for a published item's draft) and the author
+    (join). One query per content type."""
     items: list[ContentBase] = []
     for model in content_models():
         submitted = _events(model).filter(to_status=Status.IN_REVIEW).values("created_at")[:1]
+        draft_in_review = PendingDraft.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=OuterRef("pk"),
+            state=PendingDraft.State.IN_REVIEW,
+        )
         items += (
-            model.objects.in_review()
+            model.objects.filter(Q(status=Status.IN_REVIEW) | Q(Exists(draft_in_review), status=Status.PUBLISHED))
             .select_related("author")
-            .annotate(submitted_at=Subquery(submitted))
+            .annotate(
+                submitted_at=Coalesce(Subquery(draft_in_review.values("updated_at")[:1]), Subquery(submitted))
+            )
             .order_by(F("submitted_at").asc(nulls_first=True), "updated_at", "pk")[:limit]
         )
     for item in items:
         item.submitted_at = item.submitted_at or item.updated_at
+        item.changes_published = item.status == Status.PUBLISHED
     items.sort(key=lambda item: item.submitted_at)
     return items[:limit]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from faq.models import SubmissionState
+from portal.actions.drafts import content_save_draft
 from portal.actions.schedule import content_schedule
 from portal.actions.send_back import content_send_back
 from portal.actions.submit import content_submit
@@ -75,6 +76,18 @@ def test_waiting_for_review_is_oldest_first_with_its_age(moderator_client):
     assert titles(rows) == [older.title, newer.title]
     assert rows[0]["age"] == "3\xa0days"
     assert "waiting 3\xa0days" in moderator_client.get(INDEX).content.decode()
+
+
+def test_waiting_for_review_includes_changes_to_a_published_page(moderator_client, editor):
+    """An edit of a published page waits as its pending draft; once submitted, moderators see it here."""
+    live = ArticleFactory(status=Status.PUBLISHED, title="Live title")
+    live.summary = "A corrected summary, waiting for approval."
+    content_save_draft(item=live, user=editor)
+    assert titles(board(moderator_client)["waiting"]) == []  # a draft, not yet submitted
+    content_submit(item=live, user=editor)
+    rows = board(moderator_client)["waiting"]
+    assert titles(rows) == ["Live title"]
+    assert "changes to the published page" in moderator_client.get(INDEX).content.decode()
 
 
 def test_reader_questions_by_state_with_links(editor_client):
