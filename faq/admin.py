@@ -5,7 +5,6 @@ from collections.abc import Callable
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -149,15 +148,6 @@ def answer(modeladmin, request, queryset):
     return HttpResponseRedirect(reverse("admin:faq_submission_answer", args=[queryset.get().pk]))
 
 
-class SubmissionChangeList(ChangeList):
-    def get_results(self, request: HttpRequest) -> None:
-        """Rank duplicate candidates for the whole page against one load of the published FAQs."""
-        super().get_results(request)
-        corpus = selectors.published_corpus()
-        for submission in self.result_list:
-            submission.duplicate_candidates = selectors.rank_similar(submission.question, corpus, DUPLICATES_SHOWN)
-
-
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
     """The queue, and on each question's page the buttons for what may happen next (plain POST forms).
@@ -165,7 +155,8 @@ class SubmissionAdmin(admin.ModelAdmin):
     Start review, Answer (a new FAQ sent to medical review), Merge into a published FAQ and Decline
     each have their own page or button here and call `faq.services`, which checks the permission."""
 
-    list_display = ("reference", "question_excerpt", "notes", "state", "created_at", "duplicates")
+    # Possible duplicates are on each question's own page (one site-search ranking per question, not per row).
+    list_display = ("reference", "question_excerpt", "notes", "state", "created_at")
     list_display_links = ("reference", "question_excerpt")
     list_filter = ("state", "kind", "flagged_personal")
     search_fields = ("reference", "question", "context")
@@ -182,9 +173,6 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Submission]:
         return super().get_queryset(request).prefetch_related("about")
-
-    def get_changelist(self, request, **kwargs):
-        return SubmissionChangeList
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -403,9 +391,7 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("possible duplicates"))
     def duplicates(self, obj: Submission) -> str:
-        candidates = getattr(obj, "duplicate_candidates", None)
-        if candidates is None:
-            candidates = selectors.similar_questions(obj.question, limit=DUPLICATES_SHOWN)
+        candidates = selectors.similar_questions(obj.question, limit=DUPLICATES_SHOWN)
         if not candidates:
             return "-"
         return format_html(

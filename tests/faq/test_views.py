@@ -50,7 +50,7 @@ def test_members_are_not_asked_for_an_email_address(client, user):
 
 def test_first_submit_shows_preview_with_similar_faqs_and_saves_nothing(client):
     QuestionFactory(title="Can CAR T-cell therapy stop progressive MS?")
-    QuestionFactory(title="What is a lumbar puncture?")
+    QuestionFactory(title="What is a lumbar puncture?", summary="A test of the spinal fluid.", body="A needle test.")
     response = client.post(ASK, ask_data())
     html = response.content.decode()
     assert "Can CAR T-cell therapy stop progressive MS?" in html

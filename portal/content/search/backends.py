@@ -50,6 +50,7 @@ class SearchHit:
     summary: str = ""
     snippet: str = ""  # plain text with MARK_START/MARK_END around matches; escaped by the selector
     body: str = ""  # the start of the body, for the snippet
+    object_id: int = 0  # the item's primary key (with `kind`, which model)
 
     @property
     def kind_label(self) -> str:
@@ -113,7 +114,7 @@ class Backend:
         marks = ", ".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {DISPLAY_COLUMNS}, substr(e.body, 1, {SNIPPET_BODY_CHARS})"
+                f"SELECT {DISPLAY_COLUMNS}, substr(e.body, 1, {SNIPPET_BODY_CHARS}), e.object_id"
                 f" FROM content_searchentry e WHERE e.id IN ({marks})",
                 ids,
             )
@@ -130,7 +131,7 @@ class Backend:
 
     @staticmethod
     def _hit(row) -> SearchHit:
-        hit = SearchHit(*row[:10], body=row[10] or "")
+        hit = SearchHit(*row[:10], body=row[10] or "", object_id=row[11])
         if isinstance(hit.tag_list, str):
             hit.tag_list = json.loads(hit.tag_list)
         if isinstance(hit.published_at, str):

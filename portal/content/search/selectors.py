@@ -137,6 +137,22 @@ def spelling_corrections(words: list[str], protected: set[str] = frozenset()) ->
     return corrections
 
 
+def similar(text: str, *, kind: str, limit: int) -> list[SearchHit]:
+    """Up to `limit` published items of one type that share the most (and rarest) words with `text`,
+    best first: the site search's own ranking with any word allowed to match, as for a question no
+    page answers word for word. For "is this already answered?" lists: no spelling fallback, no
+    editors' picks, and nothing is logged as a failed search. Four queries at most (glossary
+    expansion, candidates, statistics, rows)."""
+    parsed = parse_query((text or "").strip()[:MAX_QUERY_LENGTH])
+    if parsed.is_empty:
+        return []
+    parsed = expand(parsed).parsed
+    hits, _total, _page = _run(
+        parsed.relaxed(), Filters(kind=kind), 1, limit, require_all=False, scored_as=parsed
+    )
+    return hits
+
+
 def search(
     query: str,
     *,
