@@ -31,10 +31,29 @@ class LetterSection:
         return "letter-num" if self.letter == "#" else f"letter-{self.letter.lower()}"
 
 
+    @property
+    def key(self) -> str:
+        """The letter page's address part: "a" ... "z", or "num" for terms that start with a digit."""
+        return "num" if self.letter == "#" else self.letter.lower()
+
+
 def glossary_sections() -> list[LetterSection]:
-    """Published terms A-Z, one section per first letter (two queries: terms, variants)."""
-    terms = list(Term.objects.published().for_listing().alphabetical())
+    """Published term names A-Z, one section per first letter (one query; no definitions: the index
+    stays small however many terms there are, and each letter has its own page)."""
+    terms = list(Term.objects.published().only("pk", "title", "slug", "normalised").alphabetical())
     return [LetterSection(letter, list(group)) for letter, group in groupby(terms, key=lambda t: t.letter)]
+
+
+def glossary_letter(key: str) -> LetterSection | None:
+    """The published terms of one letter page with their definitions and other names (two queries:
+    terms, variants); None for a key that is not a letter page."""
+    if key == "num":
+        terms = Term.objects.published().filter(normalised__regex=r"^[^a-z]")
+    elif len(key) == 1 and "a" <= key <= "z":
+        terms = Term.objects.published().filter(normalised__startswith=key)
+    else:
+        return None
+    return LetterSection("#" if key == "num" else key.upper(), list(terms.for_listing().alphabetical()))
 
 
 def term_pattern(term: Term) -> re.Pattern:

@@ -97,6 +97,7 @@ PAGES: list[PageSpec] = [
     PageSpec("tag page", lambda s: reverse("tag", kwargs={"slug": "car-t"})),
     PageSpec("tag page, one type", lambda s: reverse("tag", kwargs={"slug": "car-t"}) + "?type=article"),
     PageSpec("glossary", lambda s: reverse("glossary:index")),
+    PageSpec("glossary letter", lambda s: reverse("glossary:letter", kwargs={"letter": "c"})),
     PageSpec("glossary term", lambda s: reverse("glossary:detail", kwargs={"slug": "car-t-cell-therapy"})),
     PageSpec("search results", lambda s: reverse("search:results") + "?q=CAR+T"),
     PageSpec("search no results", lambda s: reverse("search:results") + "?q=zzqxv"),

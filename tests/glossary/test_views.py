@@ -23,9 +23,19 @@ def test_index_lists_published_terms_a_to_z_with_anchors(client):
     TermFactory(title="draft word", slug="draft-word", status=Status.DRAFT, published_at=None)
     html = client.get(reverse("glossary:index")).content.decode()
     assert html.index('id="letter-num"') < html.index('id="letter-f"') < html.index('id="letter-o"')
-    assert '<dt id="ocrelizumab">' in html and "Ocrevus" in html
-    assert 'href="#letter-f"' in html
+    assert 'href="/glossary/ocrelizumab/"' in html and 'href="#letter-f"' in html
+    assert 'href="/glossary/letter/o/"' in html and 'href="/glossary/letter/num/"' in html
     assert "draft word" not in html
+    assert "Ocrevus" not in html  # the index lists names; each letter page has the definitions and other names
+    letter = client.get(reverse("glossary:letter", args=["o"])).content.decode()
+    assert '<dt id="ocrelizumab">' in letter and "Ocrevus" in letter and "fatigue" not in letter.split("<main")[-1]
+    digits = client.get(reverse("glossary:letter", args=["num"])).content.decode()
+    assert "9-hole peg test" in digits and "ocrelizumab</a></dt>" not in digits
+
+
+@pytest.mark.parametrize("key", ["aa", "A", "1", "%C2%B2", "-"])
+def test_a_letter_page_that_does_not_exist_is_404(client, key):
+    assert client.get(f"/glossary/letter/{key}/").status_code == 404
 
 
 def test_unpublished_term_page_is_404(client):
@@ -52,11 +62,15 @@ def _terms(n: int, start: int = 0) -> None:
 
 def test_index_query_count_is_the_same_with_3_and_30_terms(client, django_assert_num_queries):
     _terms(3)
-    with django_assert_num_queries(2):  # terms, variants prefetch
+    with django_assert_num_queries(1):  # the names
         client.get(reverse("glossary:index"))
+    with django_assert_num_queries(3):  # the letter's terms, their variants, the names for the letter menu
+        client.get(reverse("glossary:letter", args=["w"]))
     _terms(27, start=3)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         client.get(reverse("glossary:index"))
+    with django_assert_num_queries(3):
+        client.get(reverse("glossary:letter", args=["w"]))
 
 
 def test_term_page_query_count_is_the_same_with_3_and_30_terms_and_items(client, django_assert_num_queries, settings):
