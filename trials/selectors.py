@@ -12,13 +12,12 @@ import logging
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 from django.db.models import Count, F, Min, Q, Value
 from django.utils.translation import gettext_lazy as _
 
-from portal.content.cache import content_generation_with
+from portal.content.cache import cached_for_generation
 
 from . import geo
 from .choices import MS_ANY, OPEN_STATUSES, CarTTarget, ConditionGroup, Phase, RecruitmentStatus, SponsorType
@@ -151,21 +150,9 @@ def facet_counts(filters: Mapping[str, str], near: Collection[int] | None = None
     digest = hashlib.blake2b(
         json.dumps([chosen, sorted(near) if near is not None else None]).encode(), digest_size=16
     ).hexdigest()
-    key = f"trials:facets:{digest}"
-    try:
-        generation, _changed_at, found = content_generation_with(key)
-    except Exception:  # The shared cache is down: count without it.
-        logger.exception("Facet cache unavailable")
-        return _facet_counts(filters, near)
-    entry = found.get(key)
-    if entry is not None and entry["generation"] == generation:
-        return entry["counts"]
-    counts = _facet_counts(filters, near)
-    try:
-        cache.set(key, {"generation": generation, "counts": counts}, timeout=FACET_CACHE_SECONDS)
-    except Exception:
-        logger.exception("Facet cache unavailable; counts not stored")
-    return counts
+    return cached_for_generation(
+        f"trials:facets:{digest}", lambda: _facet_counts(filters, near), timeout=FACET_CACHE_SECONDS
+    )
 
 
 def _facet_counts(filters: Mapping[str, str], near: Collection[int] | None) -> dict[str, dict[str, int]]:

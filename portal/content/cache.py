@@ -12,9 +12,15 @@ The generation starts at the current time in microseconds, not at 1: if the cach
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 GENERATION_KEY = "content:generation"
 CHANGED_AT_KEY = "content:generation:changed-at"
@@ -52,3 +58,25 @@ def bump_content_generation() -> int:
         generation = cache.incr(GENERATION_KEY)
     cache.set(CHANGED_AT_KEY, time.time(), timeout=None)
     return generation
+
+
+def cached_for_generation(key: str, compute: Callable[[], T], *, timeout: int) -> T:
+    """`compute()`, kept in the shared cache under `key` and used only while the content generation is
+    the one it was computed under: never stale, like the page cache, for a value that only published
+    content decides (counts, lists of tags). The generation is read before computing, so a value
+    computed from data older than a change carries a generation that change has already retired.
+    A cache that is down just means computing."""
+    try:
+        generation, _changed_at, found = content_generation_with(key)
+    except Exception:
+        logger.exception("Shared cache unavailable: %s computed without it", key)
+        return compute()
+    entry = found.get(key)
+    if isinstance(entry, dict) and entry.get("generation") == generation:
+        return entry["value"]
+    value = compute()
+    try:
+        cache.set(key, {"generation": generation, "value": value}, timeout=timeout)
+    except Exception:
+        logger.exception("Shared cache unavailable: %s not stored", key)
+    return value

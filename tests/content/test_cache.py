@@ -146,3 +146,32 @@ def test_category_change_in_the_admin_bumps(moderator, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True):
         site._registry[Category].save_model(request, category, None, True)
     assert generation() > before
+
+
+def test_a_value_kept_for_a_generation_is_computed_again_after_a_bump(django_assert_num_queries):
+    from portal.content.cache import bump_content_generation, cached_for_generation
+
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"n": len(calls)}
+
+    assert cached_for_generation("test:value", compute, timeout=60) == {"n": 1}
+    assert cached_for_generation("test:value", compute, timeout=60) == {"n": 1}  # kept
+    bump_content_generation()
+    assert cached_for_generation("test:value", compute, timeout=60) == {"n": 2}  # never stale
+
+
+def test_popular_tags_follow_publishing():
+    from portal.content.search.selectors import popular_tags
+    from tests.factories import ArticleFactory
+
+    ArticleFactory(tags=["fatigue"])
+    assert [t["tag__slug"] for t in popular_tags()] == ["fatigue"]
+    from portal.content.cache import bump_content_generation
+
+    ArticleFactory(tags=["vision"])
+    ArticleFactory(tags=["vision"])
+    bump_content_generation()  # what the publish action does after its commit
+    assert [t["tag__slug"] for t in popular_tags()] == ["vision", "fatigue"]

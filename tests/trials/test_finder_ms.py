@@ -322,7 +322,7 @@ def test_filter_counts_without_the_shared_cache(client, monkeypatch) -> None:
     def down(*keys):
         raise ConnectionError("cache down")
 
-    monkeypatch.setattr("trials.selectors.content_generation_with", down)
+    monkeypatch.setattr("portal.content.cache.content_generation_with", down)
     response = client.get(reverse("trials:list"))
     assert response.status_code == 200
     assert option_counts(response, "condition")["ms_any"] == 1

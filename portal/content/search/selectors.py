@@ -13,6 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from taggit.models import TaggedItem
 
+from ..cache import cached_for_generation
 from .backends import Filters, SearchHit, get_backend
 from .expansion import ExpansionGroup, english_words, expand
 from .indexing import ENTRIES_KEY, TERM_FIELDS, length_key
@@ -249,15 +250,23 @@ def failed_search_record(query: str) -> None:
     FailedSearch.objects.filter(query=norm, day=day).update(count=F("count") + 1)
 
 
+POPULAR_TAGS_CACHE_SECONDS = 24 * 3600
+
+
 def popular_tags(limit: int = 12) -> list[dict]:
-    """The tags used most by published items (those in the index): slug, name and count."""
-    indexed = SearchEntry.objects.filter(content_type=OuterRef("content_type"), object_id=OuterRef("object_id"))
-    return list(
-        TaggedItem.objects.filter(Exists(indexed))
-        .values("tag__slug", "tag__name")
-        .annotate(count=Count("id"))
-        .order_by("-count", "tag__name")[:limit]
-    )
+    """The tags used most by published items (those in the index): slug, name and count. Counting reads
+    every tagged item, so the result is kept under the content generation (one cache read a page)."""
+
+    def count() -> list[dict]:
+        indexed = SearchEntry.objects.filter(content_type=OuterRef("content_type"), object_id=OuterRef("object_id"))
+        return list(
+            TaggedItem.objects.filter(Exists(indexed))
+            .values("tag__slug", "tag__name")
+            .annotate(count=Count("id"))
+            .order_by("-count", "tag__name")[:limit]
+        )
+
+    return cached_for_generation(f"search:popular-tags:{limit}", count, timeout=POPULAR_TAGS_CACHE_SECONDS)
 
 
 FAILED_DAYS = 30
