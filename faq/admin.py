@@ -390,7 +390,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         return _("Visitor (asked to be told)") if obj.email else _("Visitor")
 
     @admin.display(description=gettext_lazy("possible duplicates"))
-    def duplicates(self, obj: Submission) -> str:
+    def duplicates_detail(self, obj: Submission) -> str:
         candidates = selectors.similar_questions(obj.question, limit=DUPLICATES_SHOWN)
         if not candidates:
             return "-"
@@ -398,10 +398,6 @@ class SubmissionAdmin(admin.ModelAdmin):
             "<ul>{}</ul>",
             format_html_join("", '<li><a href="{}">{}</a></li>', ((q.get_absolute_url(), q.title) for q in candidates)),
         )
-
-    @admin.display(description=gettext_lazy("possible duplicates"))
-    def duplicates_detail(self, obj: Submission) -> str:
-        return self.duplicates(obj)
 
     @admin.display(description=gettext_lazy("answered by"))
     def answer_link(self, obj: Submission) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
@@ -23,8 +22,6 @@ from . import geo
 from .choices import MS_ANY, OPEN_STATUSES, CarTTarget, ConditionGroup, Phase, RecruitmentStatus, SponsorType
 from .forms import ALL, FILTER_NAMES, OPEN, TrialFilterForm
 from .models import Location, Trial, TrialQuerySet, condition_group_q, phase_q
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass

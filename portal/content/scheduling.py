@@ -67,12 +67,3 @@ def validate_schedule(**kwargs) -> None:
     errors = schedule_errors(**kwargs)
     if errors:
         raise ValidationError(errors)
-
-
-def own_item_error(user, item, publish_at_changed: bool) -> str:
-    """The two-person rule for approvals: a moderator does not schedule their own item to go live
-    (a superuser may). "" when allowed."""
-    if publish_at_changed and item.author_id is not None and item.author_id == getattr(user, "pk", None):
-        if not user.is_superuser:
-            return _("Another moderator must approve your own item.")
-    return ""
