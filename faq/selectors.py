@@ -76,6 +76,7 @@ def faq_overview(per_category: int = TOP_QUESTIONS_PER_CATEGORY) -> list[tuple[C
         Question.objects.published()
         .annotate(rank=Window(RowNumber(), partition_by=F("category_id"), order_by=[F("position"), F("title")]))
         .filter(rank__lte=per_category)
+        .order_by()  # (no Meta ordering: it would join categories and sort every row)
         .values_list("pk", flat=True)
     )
     top = Question.objects.filter(pk__in=first_of_each).select_related("author").order_by("position", "title")

@@ -10,6 +10,7 @@ class TrialsConfig(AppConfig):
     def ready(self) -> None:
         from portal.accounts import follows
         from portal.content import registry, revisions
+        from portal.content.pagination import first_rows
 
         from . import follows as trial_follows
         from .models import EDITORIAL_FIELDS, Trial, TrialFollow
@@ -31,10 +32,9 @@ class TrialsConfig(AppConfig):
                 identifiers=(registry.Identifier(prefix="nct", pattern=r"\bnct\s?(\d{8})\b", code_prefix="NCT"),),
                 # MS first, then fresh before stale; the home page labels other conditions (`is_ms`).
                 home_sections={
-                    "open_trials": lambda: Trial.objects.published()
-                    .open_to_new_participants()
-                    .ms_first()
-                    .for_listing()[:4]
+                    "open_trials": lambda: first_rows(
+                        Trial.objects.published().open_to_new_participants().ms_first().for_listing(), 4
+                    )
                 },
             )
         )

@@ -283,6 +283,25 @@ class Trial(ContentBase):
 
     class Meta(ContentBase.Meta):
         ordering = ["-last_update_posted", "-pk"]
+        # The finder's and the home page's MS-first order (`ms_first`) reads every column it sorts and
+        # filters on from this index alone, never the wide rows (on SQLite, bodies spill onto overflow pages).
+        # Not led by `status`, so lists of published trials in date order keep the newest-first index.
+        indexes = [
+            *ContentBase.Meta.indexes,
+            models.Index(
+                fields=[
+                    "overall_status",
+                    "status",
+                    "condition_groups",
+                    "registry_version_date",
+                    "last_checked_at",
+                    "source_hash",
+                    "last_update_posted",
+                    "first_posted",
+                ],
+                name="trial_ms_first_idx",
+            ),
+        ]
         verbose_name = _("trial")
         verbose_name_plural = _("trials")
 

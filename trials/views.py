@@ -12,6 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import DetailView, ListView
 
 from portal.content.markdown import render_markdown
+from portal.content.pagination import IdPaginator
 from portal.content.params import parse_int
 
 from . import display, geo
@@ -131,7 +132,9 @@ class TrialListView(PrecheckMixin, ListView):
         }
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
+        # Ids first (a narrow sort, or read from the end for the back half), then the page's rows.
+        paginator_class = Paginator if self.sort == SORT_NEAREST else IdPaginator
+        paginator = paginator_class(queryset, page_size, allow_empty_first_page=True)
         if self.sort != SORT_NEAREST:  # (a list of ids when nearest first: its length is known)
             paginator.count = self.result_count
         # Not `StrictPageMixin` (a 404): a bad page number in the finder shows a page and says why.

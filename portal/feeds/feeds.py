@@ -39,7 +39,7 @@ class PortalFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item: ContentBase) -> list[str]:
-        return [tag.name for tag in item.tags.all()]  # prefetched by for_listing()
+        return [tag.name for tag in item.tag_links]  # loaded by for_listing()
 
 
 class ArticleFeed(PortalFeed):

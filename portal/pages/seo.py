@@ -162,7 +162,7 @@ def article_page(article: Article) -> dict:
         "author": person(credits.author),
         "reviewedBy": reviewer(credits),
         "publisher": organisation(),
-        "keywords": ", ".join(tag.name for tag in article.tags.all()),
+        "keywords": ", ".join(tag.name for tag in article.tag_links),
     }
     if credits.reviewed_on:
         data["lastReviewed"] = credits.reviewed_on.isoformat()

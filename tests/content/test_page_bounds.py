@@ -31,12 +31,12 @@ def add_items(n: int, categories) -> None:
 
 # (url, queries): what each page needs, the same whatever the number of items.
 PAGES = [
-    (lambda: reverse("home"), 6),  # (rows, tags) for latest articles, open trials, featured FAQs
+    (lambda: reverse("home"), 7),  # (rows, tags) for latest articles and featured FAQs; open trials: ids, rows, tags
     (lambda: reverse("articles:list"), 4),  # count, page ids, rows + author, tags
     (lambda: reverse("articles:tag", args=["a"]), 5),  # + the tag
     (lambda: reverse("faq:list"), 2),  # categories with counts, top rows per category (no tags)
     (lambda: reverse("faq:category", args=["topic-1"]), 5),  # category, count, page ids, rows, tags
-    (lambda: reverse("trials:list") + "?status=", 8),  # rows, tags + six facet counts (which give the total)
+    (lambda: reverse("trials:list") + "?status=", 9),  # page ids, rows, tags + six facet counts (the total)
     (lambda: reverse("tag", args=["a"]), 8),  # tag + topic description + (rows, tags) per type
     (lambda: reverse("tag", args=["a"]) + "?type=question&page=2", 6),  # tag, description, count, ids, rows, tags
     (lambda: reverse("search:results") + "?q=article", None),  # search: tested in test_search.py
@@ -93,7 +93,7 @@ def test_public_pages_are_bounded_at_3_and_300_items(client, categories, django_
 
 DEEP_PAGES = [
     ("/articles/?page=30", 4),
-    ("/trials/?status=&page=15", 8),
+    ("/trials/?status=&page=15", 9),
     ("/faq/category/topic-2/?page=5", 5),
     ("/tags/a/?type=trial&page=15", 6),  # tag, topic description, count, page ids, rows, tags
 ]

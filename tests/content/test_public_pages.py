@@ -145,13 +145,13 @@ QUERY_COUNTS = [
     ("articles:tag", ["a"], 5, lambda n: ArticleFactory.create_batch(n, tags=["a", "b"])),
     # categories with their counts, the top rows of each category (ranked ids) + author (no tags on the overview)
     ("faq:list", [], 2, lambda n: QuestionFactory.create_batch(n, tags=["a", "b"])),
-    # the finder: rows and tags for the page, plus one aggregate per filter's option counts (status, phase,
+    # the finder: ids, rows and tags for the page, plus one aggregate per filter's option counts (status, phase,
     # target, condition, country, sponsor type), which also give the total
-    ("trials:list", ["?status="], 8, lambda n: TrialFactory.create_batch(n, tags=["a", "b"])),
+    ("trials:list", ["?status="], 9, lambda n: TrialFactory.create_batch(n, tags=["a", "b"])),
     # tag lookup + the editors' topic description + (rows, tags) for each of the three types
     ("tag", ["a"], 8, lambda n: _all_types(n, tags=["a"])),
-    # (rows, tags) for latest articles, open trials, featured FAQs
-    ("home", [], 6, lambda n: _all_types(n, tags=["a"])),
+    # (rows, tags) for latest articles and featured FAQs, (ids, rows, tags) for open trials
+    ("home", [], 7, lambda n: _all_types(n, tags=["a"])),
 ]
 
 
