@@ -21,14 +21,21 @@ private/no-store/no-cache, or vary on anything but Cookie and Accept-Encoding. T
 Responses for anonymous readers carry a strong ETag (a hash of the body), Last-Modified (when the
 generation last changed) and `Cache-Control: public, max-age=60, stale-while-revalidate=300`;
 If-None-Match / If-Modified-Since get a 304 from the stored entry, without rendering. Members get
-`Cache-Control: private, no-cache` and a normal render. A hit costs one cache read (generation and
-page together): no database query with Redis or locmem. When the shared cache is down, pages are rendered fresh.
+`Cache-Control: private, no-cache` and a normal render. When the shared cache is down, pages are rendered fresh.
+
+Each app server process also keeps the pages it served last in memory (`LocalPages`, at most
+LOCAL_MAX_BYTES): an entry there is used only when its generation is the current one, which is still
+read from the shared cache on every request, so it is exactly as fresh as the shared entry and saves
+fetching and decoding the page itself. A hit costs one small shared-cache read (the generation): no
+database query with Redis or locmem; a page not held locally costs a second read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from urllib.parse import parse_qsl, urlencode
 
@@ -41,7 +48,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from .cache import content_generation_with
+from .cache import content_generation
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +58,44 @@ MEMBER_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 ALLOWED_VARY = frozenset({"cookie", "accept-encoding"})
 MAX_QUERY_LENGTH = 512  # Longer query strings are rendered, never stored (no cache flooding).
 NOT_REPLAYED = frozenset({"set-cookie", "date", "expires", "content-length", "etag", "last-modified", "cache-control"})
+
+
+LOCAL_MAX_BYTES = 8 * 1024 * 1024  # per process: a few hundred pages
+
+
+class LocalPages:
+    """This process's most recently served page entries, least recently used out first, bounded by the
+    bytes of their bodies. Entries are checked against the current generation by the caller."""
+
+    def __init__(self, max_bytes: int = LOCAL_MAX_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self.entries: OrderedDict[str, dict] = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()  # (runserver and threaded servers)
+
+    def get(self, key: str) -> dict | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: dict) -> None:
+        size = len(entry["body"])
+        if size > self.max_bytes:
+            return
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old["body"])
+            self.entries[key] = entry
+            self.size += size
+            while self.size > self.max_bytes:
+                _key, dropped = self.entries.popitem(last=False)
+                self.size -= len(dropped["body"])
+
+
+local_pages = LocalPages()
 
 
 def public_page(view: Callable) -> Callable:
@@ -119,15 +164,19 @@ class PageCacheMiddleware:
             response["Cache-Control"] = MEMBER_CACHE_CONTROL
             return response
 
+        today = timezone.localdate().isoformat()
         try:
             key = page_key(request)
             # Before rendering: see the module docstring.
-            generation, changed_at, found = content_generation_with(key)
+            generation, changed_at = content_generation()
+            entry = local_pages.get(key)
+            if entry is None or entry["generation"] != generation or entry.get("day") != today:
+                entry = cache.get(key)
+                if entry is not None and entry["generation"] == generation and entry.get("day") == today:
+                    local_pages.put(key, entry)
         except Exception:  # The shared cache is down: serve fresh pages rather than errors.
             logger.exception("Page cache unavailable; rendering %s", request.path)
             return self.get_response(request)
-        entry = found.get(key)
-        today = timezone.localdate().isoformat()
         if entry is not None and entry["generation"] == generation and entry.get("day") == today:
             response = HttpResponse(b"" if request.method == "HEAD" else entry["body"])
             for name, value in entry["headers"]:
@@ -149,6 +198,7 @@ class PageCacheMiddleware:
         }
         try:
             cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+            local_pages.put(key, entry)
         except Exception:
             logger.exception("Page cache unavailable; %s not stored", request.path)
         return _finish(request, response, entry["etag"], entry["modified"])

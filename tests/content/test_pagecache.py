@@ -235,7 +235,7 @@ def test_pages_are_rendered_when_the_shared_cache_is_down(client, monkeypatch):
     def unreachable(*keys):
         raise ConnectionError("cache down")
 
-    monkeypatch.setattr("portal.content.pagecache.content_generation_with", unreachable)
+    monkeypatch.setattr("portal.content.pagecache.content_generation", unreachable)
     ArticleFactory(title="Still readable")
     response = client.get(reverse("articles:list"))
     assert response.status_code == 200
@@ -255,3 +255,34 @@ def test_an_entry_from_an_older_generation_is_never_served(client):
 
     request = RequestFactory().get(url)
     assert cache.get(page_key(request))["generation"] == content_generation()[0]
+
+
+def test_a_process_keeps_its_pages_but_only_for_the_current_generation(client):
+    from django.core.cache import cache
+
+    from portal.content.pagecache import page_key
+
+    url = reverse("articles:list")
+    ArticleFactory(title="First version")
+    client.get(url)
+    cache.delete(page_key(RequestFactory().get(url)))  # only this process's copy is left
+    ArticleFactory(title="Second article")  # (no generation bump yet: a render would show it)
+    kept = client.get(url)
+    assert "First version" in kept.content.decode() and "Second article" not in kept.content.decode()
+    bump_content_generation()  # what every publish does after its commit
+    fresh = client.get(url)
+    assert "Second article" in fresh.content.decode()
+
+
+def test_local_pages_are_bounded_by_the_bytes_they_hold():
+    from portal.content.pagecache import LocalPages
+
+    pages = LocalPages(max_bytes=100)
+    for n in range(5):
+        pages.put(f"k{n}", {"body": b"x" * 40, "generation": 1})
+    assert pages.size <= 100 and list(pages.entries) == ["k3", "k4"]
+    pages.get("k3")  # used: the other goes first
+    pages.put("k5", {"body": b"x" * 40, "generation": 1})
+    assert list(pages.entries) == ["k3", "k5"]
+    pages.put("big", {"body": b"x" * 101, "generation": 1})  # larger than the whole budget: not kept
+    assert "big" not in pages.entries
