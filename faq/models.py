@@ -82,7 +82,8 @@ class Question(LinksTrials, MedicallyReviewed, PeriodicReview, ContentBase):
         # A category's page and the top questions of each category on the FAQ page.
         indexes = [
             *ContentBase.Meta.indexes,
-            models.Index(fields=["status", "category", "position", "title"], name="faq_question_in_category"),
+            # (Not led by `status`: lists of published FAQs in date order keep the newest-first index.)
+            models.Index(fields=["category", "status", "position", "title"], name="faq_question_category"),
             # The home page's featured questions: the few featured rows, not a scan of every FAQ.
             # (A partial index: a plain one on `featured` is not used for Django's bare `WHERE "featured"`.)
             models.Index(fields=["status", "position"], condition=models.Q(featured=True), name="faq_question_featured"),

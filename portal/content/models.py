@@ -111,16 +111,18 @@ class ContentQuerySet(models.QuerySet):
         """Same preloads as a listing; apps add their own relations."""
         return self.for_listing()
 
-    def tagged(self, slug: str) -> ContentQuerySet:
-        """Rows carrying the tag, as a correlated EXISTS (no DISTINCT, no list of every tagged id built
-        first): a newest-first page walks the newest-first index and checks each row's tags by the
-        (content type, object id) index, so a deep page of a big tag costs about what the first one does."""
+    def tagged(self, tag) -> ContentQuerySet:
+        """Rows carrying the tag (a slug, or a Tag: then no join on tags), as a correlated EXISTS (no
+        DISTINCT, no list of every tagged id built first): a newest-first page walks the newest-first
+        index and checks each row's tags by the (content type, object id) index, so a deep page of a big
+        tag costs about what the first one does."""
+        which = {"tag__slug": tag} if isinstance(tag, str) else {"tag_id": tag.pk}
         return self.filter(
             models.Exists(
                 TaggedItem.objects.filter(
                     content_type_id=ContentType.objects.get_for_model(self.model).pk,
                     object_id=models.OuterRef("pk"),
-                    tag__slug=slug,
+                    **which,
                 )
             )
         )

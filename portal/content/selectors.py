@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
@@ -29,9 +30,32 @@ def home_sections() -> dict:
     return {name: list(items()) for spec in content_types() for name, items in spec.home_sections.items()}
 
 
-def public_tag_or_404(slug: str):
-    """The tag with this slug if at least one published item uses it (one query): a tag only drafts
-    use does not exist for the public, since its name could give away unpublished work."""
+def tag_or_404(slug: str) -> Tag:
+    """The tag with this slug, published or not: callers must still 404 when no published item uses it
+    (`tag_is_public`); the tag page does so from the lists it reads anyway."""
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None:
+        raise Http404("No such topic.")
+    return tag
+
+
+def tag_is_public(tag: Tag) -> bool:
+    """Whether at least one published item of any type carries the tag (one query)."""
+    return public_tags().filter(pk=tag.pk).exists()
+
+
+def tagged_count(tag: Tag, model) -> int:
+    """How many published items of `model` carry the tag, counted from the tag's own rows (each checked
+    by primary key), not from every published item."""
+    return (
+        TaggedItem.objects.filter(content_type_id=ContentType.objects.get_for_model(model).pk, tag_id=tag.pk)
+        .filter(Exists(model.objects.published().filter(pk=OuterRef("object_id"))))
+        .count()
+    )
+
+
+def public_tags():
+    """Tags that at least one published item uses."""
     used_by_published = Q()
     for model in content_models():
         opts = model._meta
@@ -45,7 +69,13 @@ def public_tag_or_404(slug: str):
                 )
             )
         )
-    tag = Tag.objects.filter(used_by_published, slug=slug).first()
+    return Tag.objects.filter(used_by_published)
+
+
+def public_tag_or_404(slug: str):
+    """The tag with this slug if at least one published item uses it (one query): a tag only drafts
+    use does not exist for the public, since its name could give away unpublished work."""
+    tag = public_tags().filter(slug=slug).first()
     if tag is None:
         raise Http404("No such topic.")
     return tag
@@ -69,8 +99,9 @@ class TagSection:
     more: bool = False
 
 
-def tagged_sections(slug: str, per_type: int) -> list[TagSection]:
-    """Up to `per_type` newest published items of each type carrying the tag (two queries per type)."""
+def tagged_sections(slug, per_type: int) -> list[TagSection]:
+    """Up to `per_type` newest published items of each type carrying the tag (a slug or a Tag; two
+    queries per type)."""
     sections = []
     for model in content_models():
         items = list(model.objects.published().tagged(slug).for_listing().newest_first()[: per_type + 1])
@@ -80,8 +111,9 @@ def tagged_sections(slug: str, per_type: int) -> list[TagSection]:
     return sections
 
 
-def tagged_of_type(slug: str, model_name: str):
-    """Published items of one type (by model name) carrying the tag, newest first; None for an unknown type."""
+def tagged_of_type(slug, model_name: str):
+    """Published items of one type (by model name) carrying the tag (a slug or a Tag), newest first; None
+    for an unknown type."""
     for model in content_models():
         if model._meta.model_name == model_name:
             return model.objects.published().tagged(slug).for_listing().newest_first()

@@ -27,14 +27,22 @@ class TagView(TemplateView):
     paginate_by = 20
 
     def get_context_data(self, **kwargs):
-        tag = selectors.public_tag_or_404(self.kwargs["slug"])
+        # A tag only drafts use does not exist for the public (its name could give away unpublished
+        # work): the lists read below tell, and only an empty list costs the full check.
+        tag = selectors.tag_or_404(self.kwargs["slug"])
         model_name = self.request.GET.get("type", "")
-        queryset = selectors.tagged_of_type(tag.slug, model_name) if model_name else None
+        queryset = selectors.tagged_of_type(tag, model_name) if model_name else None
         if queryset is None:
-            sections = selectors.tagged_sections(tag.slug, self.per_type)
+            sections = selectors.tagged_sections(tag, self.per_type)
+            if not any(section.items for section in sections):
+                raise Http404("No such topic.")
             extra = {}
         else:
-            page = IdPaginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
+            paginator = IdPaginator(queryset, self.paginate_by)
+            paginator.count = selectors.tagged_count(tag, queryset.model)
+            if not paginator.count and not selectors.tag_is_public(tag):
+                raise Http404("No such topic.")
+            page = paginator.get_page(self.request.GET.get("page"))
             opts = queryset.model._meta
             sections = [selectors.TagSection(opts.model_name, str(opts.verbose_name_plural), list(page.object_list))]
             extra = {"page_obj": page, "querystring": f"type={opts.model_name}", "one_type": True}

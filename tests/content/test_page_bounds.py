@@ -34,7 +34,7 @@ PAGES = [
     (lambda: reverse("home"), 7),  # (rows, tags) for latest articles and featured FAQs; open trials: ids, rows, tags
     (lambda: reverse("articles:list"), 4),  # count, page ids, rows + author, tags
     (lambda: reverse("articles:tag", args=["a"]), 5),  # + the tag
-    (lambda: reverse("faq:list"), 2),  # categories with counts, top rows per category (no tags)
+    (lambda: reverse("faq:list"), 3),  # categories with counts, top ids per category, their rows (no tags)
     (lambda: reverse("faq:category", args=["topic-1"]), 5),  # category, count, page ids, rows, tags
     (lambda: reverse("trials:list") + "?status=", 9),  # page ids, rows, tags + six facet counts (the total)
     (lambda: reverse("tag", args=["a"]), 8),  # tag + topic description + (rows, tags) per type

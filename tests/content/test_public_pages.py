@@ -144,7 +144,7 @@ QUERY_COUNTS = [
     # + the tag lookup
     ("articles:tag", ["a"], 5, lambda n: ArticleFactory.create_batch(n, tags=["a", "b"])),
     # categories with their counts, the top rows of each category (ranked ids) + author (no tags on the overview)
-    ("faq:list", [], 2, lambda n: QuestionFactory.create_batch(n, tags=["a", "b"])),
+    ("faq:list", [], 3, lambda n: QuestionFactory.create_batch(n, tags=["a", "b"])),
     # the finder: ids, rows and tags for the page, plus one aggregate per filter's option counts (status, phase,
     # target, condition, country, sponsor type), which also give the total
     ("trials:list", ["?status="], 9, lambda n: TrialFactory.create_batch(n, tags=["a", "b"])),
