@@ -107,6 +107,8 @@ TEMPLATES = [
                 "portal.content.context_processors.site",
                 "portal.accounts.context_processors.saved_items",
             ],
+            # Fast date filters for the formats every card repeats (iso_date, short_date, ...).
+            "builtins": ["portal.content.templatetags.dates"],
         },
     },
 ]
