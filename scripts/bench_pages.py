@@ -8,7 +8,9 @@ For each setup, SQLite (database cache) and PostgreSQL with Redis, on scratch da
 The load generator is Debian's wrk (`make bench-pages` installs it) on loopback, in its own process.
 Printed per page: req/s, p50/p99 latency, the ratio to the static file, HTML bytes, the workers' CPU time
 per request (user + system, from /proc: unlike req/s it does not move with other load on the machine),
-and cold@3000 as a share of cold@30 by both; then 304 checks and the workers' memory after the volume run.
+and cold@3000 as a share of cold@30 by both, with the rows each page shows (a last page at 30 items may list
+2 rows where the one at 3,000 lists 9: that difference is rendering, not volume); each deep page as a share of
+its list's first page at the same volume; then 304 checks and the workers' memory after the volume run.
 
 Targets (issue 13): warm pages >= 50 % of the static file's req/s; 304 for conditional GETs; cold pages at
 3,000 items >= 80 % of their speed at 30; no page over 60 KB; worker memory under 90 MB.
@@ -297,15 +299,34 @@ def page_paths(base: str) -> list[tuple[str, str]]:
         ("articles last page", last_page(base, "/articles/")),
         ("article", "/articles/bench-article-1/"),
         ("faq", "/faq/"),
+        ("faq category", "/faq/category/bench-1/"),
         ("faq category last page", last_page(base, "/faq/category/bench-1/")),
         ("faq detail", "/faq/bench-question-1/"),
         ("finder", "/trials/"),
+        ("finder all", "/trials/?status="),
         ("finder all, last page", last_page(base, "/trials/?status=")),
         ("trial", trial),
         ("tag car-t", "/tags/car-t/"),
+        ("tag car-t trials", "/tags/car-t/?type=trial"),
         ("tag car-t trials, last page", last_page(base, "/tags/car-t/?type=trial")),
         ("search", "/search/?q=research"),
     ]
+
+
+# Each deep page and the first page of the same list: "page 500 costs what page 1 does" compares the two at
+# the same volume, where both pages show about as many rows.
+DEEP_PAGES = {
+    "articles last page": "articles",
+    "faq category last page": "faq category",
+    "finder all, last page": "finder all",
+    "tag car-t trials, last page": "tag car-t trials",
+}
+
+
+def rows_shown(html: bytes) -> int:
+    """Items listed on a page: cards, FAQ answers and search results (what a page's cost grows with)."""
+    text = html.decode(errors="replace")
+    return sum(text.count(marker) for marker in ('<article class="card"', '<details class="faq"', 'class="search-result"'))
 
 
 def measure(setup: dict, label: str, page_cache: bool, args, paths=None) -> tuple[dict, list, list[float]]:
@@ -320,7 +341,12 @@ def measure(setup: dict, label: str, page_cache: bool, args, paths=None) -> tupl
             cpu = server.worker_cpu_seconds()
             result = wrk(server.base + path, args.seconds, args.connections)
             cpu = server.worker_cpu_seconds() - cpu
-            rows[name] = {**result, "bytes": len(body), "cpu_ms": 1000 * cpu / max(result["requests"], 1)}
+            rows[name] = {
+                **result,
+                "bytes": len(body),
+                "rows": rows_shown(body),
+                "cpu_ms": 1000 * cpu / max(result["requests"], 1),
+            }
         conditional = []
         if page_cache:
             for name, path in paths[:3]:
@@ -364,11 +390,19 @@ def run_setup(setup: dict, args) -> dict:
     cold, paths, _, _ = measure(setup, f"cold (page cache off) @ {args.volume} items each", False, args)
     warm, _, memory, conditional = measure(setup, f"warm (page cache on) @ {args.volume} items each", True, args)
     print(f"\n{setup['name']} · cold @ {args.volume} as a share of cold @ {args.small} (target >= 80 %)")
-    print(f"  {'page':30} {'by req/s':>9} {'by CPU/req':>10}")
+    print(f"  {'page':30} {'by req/s':>9} {'by CPU/req':>10} {'rows shown':>14}")
     for name in cold:
         share = cold[name]["rps"] / (cold_small[name]["rps"] or 1)
         by_cpu = cold_small[name]["cpu_ms"] / (cold[name]["cpu_ms"] or 1e-9)
-        print(f"  {name:30} {share:9.0%} {by_cpu:10.0%}")
+        shown = f"{cold_small[name]['rows']} -> {cold[name]['rows']}"
+        print(f"  {name:30} {share:9.0%} {by_cpu:10.0%} {shown:>14}")
+    print(f"\n{setup['name']} · deep page as a share of the same list's first page, both cold @ {args.volume}")
+    print(f"  {'page':30} {'by req/s':>9} {'by CPU/req':>10} {'rows shown':>14}")
+    for deep, first in DEEP_PAGES.items():
+        share = cold[deep]["rps"] / (cold[first]["rps"] or 1)
+        by_cpu = cold[first]["cpu_ms"] / (cold[deep]["cpu_ms"] or 1e-9)
+        shown = f"{cold[first]['rows']} / {cold[deep]['rows']}"
+        print(f"  {deep:30} {share:9.0%} {by_cpu:10.0%} {shown:>14}")
     print(f"  conditional GETs (If-None-Match): {', '.join(f'{n} -> {s}' for n, s in conditional)}")
     print(f"  worker memory after the volume run: {', '.join(f'{mb:.0f} MB' for mb in memory)} (target < 90 MB)")
     return {"cold_small": cold_small, "cold": cold, "warm": warm, "memory": memory}
