@@ -86,7 +86,9 @@ class Question(LinksTrials, MedicallyReviewed, PeriodicReview, ContentBase):
             models.Index(fields=["category", "status", "position", "title"], name="faq_question_category"),
             # The home page's featured questions: the few featured rows, not a scan of every FAQ.
             # (A partial index: a plain one on `featured` is not used for Django's bare `WHERE "featured"`.)
-            models.Index(fields=["status", "position"], condition=models.Q(featured=True), name="faq_question_featured"),
+            models.Index(
+                fields=["status", "position"], condition=models.Q(featured=True), name="faq_question_featured"
+            ),
         ]
         verbose_name = _("FAQ")
         verbose_name_plural = _("FAQs")

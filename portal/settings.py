@@ -231,7 +231,8 @@ CACHE_URL = os.environ.get("DJANGO_CACHE", "db")
 if CACHE_URL == "locmem":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 elif CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    # Django's Redis backend, keeping one client per connection pool (portal/content/redis_cache.py).
+    CACHES = {"default": {"BACKEND": "portal.content.redis_cache.SharedClientRedisCache", "LOCATION": CACHE_URL}}
 elif CACHE_URL == "db":
     # MAX_ENTRIES: Django's default (300) culls live rate-limit counters once 300 keys exist.
     CACHES = {

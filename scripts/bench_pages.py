@@ -326,7 +326,8 @@ DEEP_PAGES = {
 def rows_shown(html: bytes) -> int:
     """Items listed on a page: cards, FAQ answers and search results (what a page's cost grows with)."""
     text = html.decode(errors="replace")
-    return sum(text.count(marker) for marker in ('<article class="card"', '<details class="faq"', 'class="search-result"'))
+    markers = ('<article class="card"', '<details class="faq"', 'class="search-result"')
+    return sum(text.count(marker) for marker in markers)
 
 
 def measure(setup: dict, label: str, page_cache: bool, args, paths=None) -> tuple[dict, list, list[float]]:

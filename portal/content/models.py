@@ -234,13 +234,6 @@ class ContentBase(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def tag_links(self) -> list[TagLink]:
-        """The item's tags by name, as links; loaded with the row by `for_listing()`, else one query."""
-        if "_tag_links" not in self.__dict__:
-            attach_tag_links([self])
-        return self._tag_links
-
     def save(self, *args, **kwargs) -> None:
         self.ensure_slug()
         self.body_html = render_markdown(self.body)
@@ -253,6 +246,13 @@ class ContentBase(models.Model):
             if update_fields is not None and {"title", "status"} & set(update_fields):
                 kwargs["update_fields"] = {*update_fields, "public_title"}
         super().save(*args, **kwargs)
+
+    @property
+    def tag_links(self) -> list[TagLink]:
+        """The item's tags by name, as links; loaded with the row by `for_listing()`, else one query."""
+        if "_tag_links" not in self.__dict__:
+            attach_tag_links([self])
+        return self._tag_links
 
     def ensure_slug(self) -> None:
         """Fill an empty slug from the title, adding -2, -3... if another item has it."""

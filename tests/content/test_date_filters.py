@@ -14,8 +14,8 @@ VALUES = [
     datetime.date(2026, 12, 1),
     datetime.date(2024, 2, 29),
     datetime.date(2025, 5, 9),
-    datetime.datetime(2026, 3, 29, 0, 30, tzinfo=datetime.timezone.utc),  # the night the clocks change
-    datetime.datetime(2026, 12, 31, 23, 59, 59, 123456, tzinfo=datetime.timezone.utc),  # a new year in Berlin
+    datetime.datetime(2026, 3, 29, 0, 30, tzinfo=datetime.UTC),  # the night the clocks change
+    datetime.datetime(2026, 12, 31, 23, 59, 59, 123456, tzinfo=datetime.UTC),  # a new year in Berlin
     datetime.datetime(2026, 7, 4, 12, 0),  # naive
     None,
     "",
@@ -26,8 +26,8 @@ VALUES = [
 @pytest.mark.parametrize("zone", ["UTC", "Europe/Berlin", "America/New_York"])
 def test_same_text_as_djangos_date_filter(language, zone):
     for name, django_format in FORMATS.items():
-        ours = Template("{{ value|%s }}" % name)
-        theirs = Template("{{ value|date:%s }}" % django_format)
+        ours = Template(f"{{{{ value|{name} }}}}")
+        theirs = Template(f"{{{{ value|date:{django_format} }}}}")
         with translation.override(language), timezone.override(zoneinfo.ZoneInfo(zone)):
             for value in VALUES:
                 context = {"value": value}

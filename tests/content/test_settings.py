@@ -47,9 +47,23 @@ def test_debug_is_off_unless_the_environment_turns_it_on():
 
 def test_redis_cache_url_selects_djangos_redis_backend():
     env = {**PRODUCTION_ENV, "DJANGO_CACHE": "redis://127.0.0.1:6379/1"}
-    code = "from django.conf import settings; c = settings.CACHES['default']; print(c['BACKEND'], c['LOCATION'])"
+    code = (
+        "from django.conf import settings; from django.core.cache import caches; "
+        "from django.core.cache.backends.redis import RedisCache; c = settings.CACHES['default']; "
+        "print(c['BACKEND'], c['LOCATION'], isinstance(caches['default'], RedisCache))"
+    )
     result = run_manage("shell", "-c", code, env=env)
-    assert "django.core.cache.backends.redis.RedisCache redis://127.0.0.1:6379/1" in result.stdout, result.stderr
+    expected = "portal.content.redis_cache.SharedClientRedisCache redis://127.0.0.1:6379/1 True"
+    assert expected in result.stdout, result.stderr
+
+
+def test_the_redis_backend_keeps_one_client_per_pool():
+    from portal.content.redis_cache import SharedClientRedisCache
+
+    backend = SharedClientRedisCache("redis://127.0.0.1:6379/9", {})  # (no connection until a command)
+    client = backend._cache.get_client(write=True)
+    assert backend._cache.get_client(write=False) is client and backend._cache.get_client("key") is client
+    assert client.connection_pool is backend._cache._get_connection_pool(True)
 
 
 def test_unknown_cache_setting_stops_startup():
