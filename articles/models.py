@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.content.models import ContentBase, ContentQuerySet, MedicallyReviewed, PeriodicReview
+from portal.content.reversing import slug_url
 from trials.evidence import LinksTrials, open_flags_prefetch
 from trials.models import EvidenceFlag, Trial
 
@@ -43,7 +43,7 @@ class Article(LinksTrials, MedicallyReviewed, PeriodicReview, ContentBase):
         verbose_name_plural = _("articles")
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_url("articles:detail", self.slug)
 
 
 class Source(models.Model):

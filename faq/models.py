@@ -5,12 +5,12 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MinLengthValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from portal.content.models import ContentBase, ContentQuerySet, MedicallyReviewed, PeriodicReview
+from portal.content.reversing import slug_url
 from trials.evidence import LinksTrials, open_flags_prefetch
 from trials.models import EvidenceFlag, Trial
 
@@ -94,7 +94,7 @@ class Question(LinksTrials, MedicallyReviewed, PeriodicReview, ContentBase):
         verbose_name_plural = _("FAQs")
 
     def get_absolute_url(self) -> str:
-        return reverse("faq:detail", kwargs={"slug": self.slug})
+        return slug_url("faq:detail", self.slug)
 
 
 class SubmissionState(models.TextChoices):

@@ -16,13 +16,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Cos, Radians, Sin
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.content.markdown import render_markdown
 from portal.content.models import ContentBase, ContentQuerySet
+from portal.content.reversing import slug_url
 from portal.content.validators import MAX_MARKDOWN_LENGTH, MarkdownLengthValidator
 
 from .changes import change_phrase, change_summary
@@ -333,7 +333,7 @@ class Trial(ContentBase):
         return hashlib.sha256(text.encode()).hexdigest()
 
     def get_absolute_url(self) -> str:
-        return reverse("trials:detail", kwargs={"slug": self.slug})
+        return slug_url("trials:detail", self.slug)
 
     @property
     def registry_url(self) -> str:

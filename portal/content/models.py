@@ -17,7 +17,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.query import ModelIterable
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -26,6 +25,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from .markdown import render_markdown
+from .reversing import slug_url
 from .validators import MAX_MARKDOWN_LENGTH, MAX_SUMMARY_LENGTH, MarkdownLengthValidator, validate_single_line
 
 WORDS_PER_MINUTE = 200
@@ -66,7 +66,7 @@ def attach_tag_links(items) -> None:
         )
         for object_id, slug, name in rows:
             if slug not in urls:
-                urls[slug] = reverse("tag", args=[slug])
+                urls[slug] = slug_url("tag", slug)
             links[object_id].append(TagLink(slug, name, urls[slug]))
     for item in items:
         if item.pk is not None:
