@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
+from .cache import cached_for_generation
 from .models import ContentBase, PeriodicReview, Status
 from .registry import content_types, spec_for
 from .scheduling import scheduled_q
@@ -44,14 +45,24 @@ def tag_is_public(tag: Tag) -> bool:
     return public_tags().filter(pk=tag.pk).exists()
 
 
+TAGGED_COUNT_CACHE_SECONDS = 60 * 60 * 24
+
+
 def tagged_count(tag: Tag, model) -> int:
     """How many published items of `model` carry the tag, counted from the tag's own rows (each checked
-    by primary key), not from every published item."""
-    return (
-        TaggedItem.objects.filter(content_type_id=ContentType.objects.get_for_model(model).pk, tag_id=tag.pk)
-        .filter(Exists(model.objects.published().filter(pk=OuterRef("object_id"))))
-        .count()
-    )
+    by primary key), not from every published item, and kept under the content generation (a count only
+    published content decides, like the finder's option counts): a big tag's pages do not count it again
+    until the next change."""
+    content_type_id = ContentType.objects.get_for_model(model).pk
+
+    def count() -> int:
+        return (
+            TaggedItem.objects.filter(content_type_id=content_type_id, tag_id=tag.pk)
+            .filter(Exists(model.objects.published().filter(pk=OuterRef("object_id"))))
+            .count()
+        )
+
+    return cached_for_generation(f"tag-count:{tag.pk}:{content_type_id}", count, timeout=TAGGED_COUNT_CACHE_SECONDS)
 
 
 def public_tags():

@@ -137,3 +137,22 @@ def test_unknown_type_on_a_tag_page_shows_every_type(client):
     ArticleFactory(tags=["cd19"], title="Tagged article")
     html = client.get(reverse("tag", args=["cd19"]) + "?type=nope").content.decode()
     assert "Tagged article" in html
+
+
+def test_a_tags_count_per_type_is_kept_until_the_next_content_change(client, django_assert_num_queries):
+    ArticleFactory.create_batch(3, tags=["kept"])
+    url = reverse("tag", args=["kept"]) + "?type=article"
+    bump_content_generation()
+    with django_assert_num_queries(6):  # tag, description, count, page ids, rows, tags
+        client.get(url)
+    with django_assert_num_queries(5):  # the count comes from the cache
+        client.get(url)
+    from taggit.models import Tag
+
+    from portal.content.selectors import tagged_count
+
+    tag = Tag.objects.get(slug="kept")
+    ArticleFactory(tags=["kept"])  # (inside a test transaction: its on-commit bump does not run)
+    assert tagged_count(tag, ArticleFactory._meta.model) == 3
+    bump_content_generation()  # what every publish does after its commit
+    assert tagged_count(tag, ArticleFactory._meta.model) == 4
