@@ -4,7 +4,7 @@ A view marked with `public_page` (in the URLconf) renders the same page for ever
 `PageCacheMiddleware` serves anonymous GET/HEAD requests for those views from the shared cache, under
 a key made of the language and the normalised URL (scheme, host, path, sorted query). Each entry holds
 the content generation (`portal.content.cache`) it was rendered under, and is served only while that
-is still the current generation; the generation and the entry are read together, in one cache read.
+is still the current generation (read from the shared cache on every request, see below).
 Every change to public content bumps the generation after its commit, so no reader ever gets a page
 older than the last change: there is no time-based staleness. An entry is also served only on the
 (local) day it was rendered, since some pages depend on the date ("This page is due for review"):

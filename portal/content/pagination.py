@@ -45,8 +45,7 @@ class IdPaginator(Paginator):
             ids = list(ids_query.reverse()[self.count - top : self.count - bottom])[::-1]
         else:
             ids = list(ids_query[bottom:top])
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)} if ids else {}
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+        return self._get_page(rows_in_order(self.object_list, ids), number, self)
 
 
 def first_rows(queryset, limit: int) -> list:
@@ -54,6 +53,10 @@ def first_rows(queryset, limit: int) -> list:
     ids only (an index, or a narrow sort), then just those rows are loaded with the queryset's preloads.
     For short lists whose ordering is computed (the home page's trials), where a plain slice would sort
     every matching row whole."""
-    ids = list(queryset.values_list("pk", flat=True)[:limit])
+    return rows_in_order(queryset, list(queryset.values_list("pk", flat=True)[:limit]))
+
+
+def rows_in_order(queryset, ids: list) -> list:
+    """The queryset's rows with these ids (its joins, preloads and annotations), in the order of `ids`."""
     rows = {row.pk: row for row in queryset.filter(pk__in=ids)} if ids else {}
     return [rows[pk] for pk in ids if pk in rows]

@@ -59,19 +59,19 @@ def iso_date(value) -> str:
     return value.isoformat() if _is_date(value) else django_date(value, "Y-m-d")
 
 
-@register.filter(expects_localtime=True, is_safe=False)
-def short_date(value) -> str:
+def _day_month_year(value, long: bool, django_format: str) -> str:
     if value in (None, ""):
         return ""
     if not _is_date(value):
-        return django_date(value, "j M Y")
-    return f"{value.day} {month_names()[0][value.month]} {value.year}"
+        return django_date(value, django_format)
+    return f"{value.day} {month_names()[1 if long else 0][value.month]} {value.year}"
+
+
+@register.filter(expects_localtime=True, is_safe=False)
+def short_date(value) -> str:
+    return _day_month_year(value, False, "j M Y")
 
 
 @register.filter(expects_localtime=True, is_safe=False)
 def long_date(value) -> str:
-    if value in (None, ""):
-        return ""
-    if not _is_date(value):
-        return django_date(value, "j F Y")
-    return f"{value.day} {month_names()[1][value.month]} {value.year}"
+    return _day_month_year(value, True, "j F Y")
